@@ -1,0 +1,165 @@
+/**
+ * @module
+ * The app: route builders over one Fastify instance, with FastAPI's request and error behaviour.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { FastboxError } from '../errors/errors.ts'
+import { analyzeRoute } from '../route/analyze.ts'
+import { createRouteHandler, type RuntimeHandler } from '../route/handler.ts'
+import type { RouteModel } from '../route/model.ts'
+import type { HTTPMethod, MethodRouteSpec, RouteSpec } from '../route/spec.ts'
+import { SchemaRegistry } from '../schema/registry.ts'
+import { toSerializerSchema } from '../schema/response-schemas.ts'
+import type { RouteBuilders } from '../types.ts'
+import { createValidators } from '../validation/ajv.ts'
+import { sendJson, useErrorHandler } from './error-handler.ts'
+import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from './exception-handlers.ts'
+import { useJsonParser } from './json-parser.ts'
+import { MethodIndex, type RouterOptions, useNotFound } from './not-found.ts'
+import type { AppOptions } from './options.ts'
+
+const METHODS: Record<string, HTTPMethod> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  head: 'HEAD',
+  options: 'OPTIONS',
+}
+
+/**
+ * A Fastbox application. Declare routes with `get`/`post`/.../`route`; each returns the app typed with the
+ * new route, so `typeof app` describes every route of a chained declaration.
+ */
+export interface App<TRoutes = never> extends RouteBuilders<'app', TRoutes> {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the builders are typed by the interface and set on the prototype below.
+export class App<TRoutes = never> {
+  /** The underlying Fastify instance: register plugins, hooks and decorators on it. */
+  readonly fastify: FastifyInstance
+  /** The options the app was created with. */
+  readonly settings: Readonly<AppOptions>
+  /** Type-only: the routes declared so far (for typed clients). Never set at run time. */
+  declare readonly '~routes'?: TRoutes
+  /** Shared (`$id`) schemas, registered once for validators, serializer and OpenAPI. */
+  readonly schemas = new SchemaRegistry()
+  readonly #routes: RouteModel[] = []
+  readonly #exceptionHandlers = new ExceptionHandlers()
+  readonly #methodIndex: MethodIndex
+  readonly #validators = createValidators(this.schemas)
+
+  readonly inject: FastifyInstance['inject']
+  readonly listen: FastifyInstance['listen']
+  readonly ready: FastifyInstance['ready']
+  readonly close: FastifyInstance['close']
+
+  constructor(options: AppOptions = {}) {
+    this.settings = options
+    const fastifyOptions: FastifyServerOptions = {
+      // As in FastAPI, a GET route does not answer HEAD: declare `app.head(...)` for that.
+      exposeHeadRoutes: false,
+      ...options.fastify,
+      frameworkErrors: (error, _request, reply) => sendJson(reply, 400, { detail: error.message }),
+    }
+    const fastify = Fastify(fastifyOptions)
+    this.fastify = fastify
+    this.#methodIndex = new MethodIndex(routerOptions(fastifyOptions))
+    this.schemas.subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
+    useJsonParser(fastify)
+    useErrorHandler(fastify, this.#exceptionHandlers)
+    useNotFound(fastify, this.#methodIndex)
+    this.inject = fastify.inject.bind(fastify) as FastifyInstance['inject']
+    this.listen = fastify.listen.bind(fastify) as FastifyInstance['listen']
+    this.ready = fastify.ready.bind(fastify) as FastifyInstance['ready']
+    this.close = fastify.close.bind(fastify) as FastifyInstance['close']
+  }
+
+  /** The analyzed routes, in declaration order (what validation and the OpenAPI document both read). */
+  get routes(): readonly RouteModel[] {
+    return this.#routes
+  }
+
+  /**
+   * Answers errors that are `instanceof errorClass` (subclasses too; the nearest registered class wins).
+   *
+   * @example
+   * app.exceptionHandler(OutOfStock, (error, { reply }) => reply.status(409).send({ detail: error.message }))
+   */
+  exceptionHandler<TError extends Error>(
+    errorClass: ErrorClass<TError>,
+    handler: ExceptionHandler<TError>,
+  ): this {
+    this.#exceptionHandlers.add(errorClass, handler)
+    return this
+  }
+
+  /** Registers a route for `methods`; the builders all end here. */
+  addRoute(methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
+    const route = analyzeRoute(methods, path, spec, { registry: this.schemas, validators: this.#validators })
+    const response = Object.fromEntries(
+      [...route.responses].map(([status, model]) => [status, toSerializerSchema(model.schema)]),
+    )
+    this.fastify.route({
+      method: [...methods],
+      url: route.path.fastify,
+      schema: { response },
+      handler: createRouteHandler(route, handler),
+    })
+    this.#methodIndex.add(methods, route.path.fastify)
+    this.#routes.push(route)
+    return this
+  }
+}
+
+// The builders are the same few lines for every method: defined once on the prototype.
+const builders = App.prototype as unknown as Record<string, unknown>
+for (const [name, method] of Object.entries(METHODS)) {
+  builders[name] = function (
+    this: App,
+    path: string,
+    specOrHandler: RouteSpec | RuntimeHandler,
+    handler?: RuntimeHandler,
+  ) {
+    return typeof specOrHandler === 'function'
+      ? this.addRoute([method], path, {}, specOrHandler)
+      : this.addRoute([method], path, specOrHandler, handler as RuntimeHandler)
+  }
+}
+builders.route = function (this: App, path: string, spec: MethodRouteSpec, handler: RuntimeHandler) {
+  const { method, ...rest } = spec
+  return this.addRoute(toMethods(method), path, rest, handler)
+}
+
+function toMethods(method: MethodRouteSpec['method']): HTTPMethod[] {
+  const names = typeof method === 'string' ? [method] : [...method]
+  return names.map((name) => {
+    const known = METHODS[name.toLowerCase()]
+    if (known === undefined)
+      throw new FastboxError('FASTBOX_ERR_INVALID_SPEC', `Unknown HTTP method "${name}".`)
+    return known
+  })
+}
+
+function routerOptions(options: FastifyServerOptions): RouterOptions {
+  const legacy = options as RouterOptions
+  const nested = (options as { routerOptions?: RouterOptions }).routerOptions ?? {}
+  const pick = (key: keyof RouterOptions) => nested[key] ?? legacy[key]
+  const result: RouterOptions = {}
+  for (const key of ['ignoreTrailingSlash', 'ignoreDuplicateSlashes', 'caseSensitive'] as const) {
+    const value = pick(key)
+    if (value !== undefined) result[key] = value
+  }
+  return result
+}
+
+/**
+ * Creates a Fastbox app.
+ *
+ * @example
+ * const app = createApp({ title: 'Store' })
+ *   .get('/items/{item_id}', { path: { item_id: t.Integer() } }, ({ path }) => ({ id: path.item_id }))
+ */
+export function createApp(options: AppOptions = {}): App {
+  return new App(options)
+}

@@ -1,0 +1,53 @@
+/**
+ * @module
+ * `createApp()` options: the OpenAPI metadata of the app, where its docs are served, and Fastify's own
+ * server options.
+ */
+import type { FastifyServerOptions } from 'fastify'
+
+export interface ContactInfo {
+  name?: string
+  url?: string
+  email?: string
+}
+
+export interface LicenseInfo {
+  name: string
+  identifier?: string
+  url?: string
+}
+
+export interface ServerInfo {
+  url: string
+  description?: string
+  variables?: Record<string, { default: string; enum?: string[]; description?: string }>
+}
+
+export interface TagInfo {
+  name: string
+  description?: string
+  externalDocs?: { url: string; description?: string }
+}
+
+export interface AppOptions {
+  /** OpenAPI `info.title` (default `'Fastbox'`). */
+  title?: string
+  /** OpenAPI `info.version` of the API (default `'0.1.0'`). */
+  version?: string
+  description?: string
+  summary?: string
+  termsOfService?: string
+  contact?: ContactInfo
+  license?: LicenseInfo
+  servers?: ServerInfo[]
+  /** Tag metadata, listed in this order. */
+  tags?: TagInfo[]
+  /** Where the OpenAPI document is served (default `'/openapi.json'`); `null` turns off the docs too. */
+  openapiUrl?: string | null
+  /** Swagger UI (default `'/docs'`); `null` turns it off. */
+  docsUrl?: string | null
+  /** ReDoc (default `'/redoc'`); `null` turns it off. */
+  redocUrl?: string | null
+  /** Options of the underlying Fastify server, e.g. `{ logger: true, bodyLimit: 1_048_576 }`. */
+  fastify?: FastifyServerOptions
+}

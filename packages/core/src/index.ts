@@ -1,0 +1,39 @@
+/**
+ * @module
+ * Fastbox: declare a route once with TypeBox schemas; get typed handlers, FastAPI's validation and errors,
+ * filtered responses and (with `@fastbox/openapi`) its documentation.
+ */
+
+export type { Static, TSchema } from '@sinclair/typebox'
+export { Type as t } from '@sinclair/typebox'
+export { App, createApp } from './app/app.ts'
+export type { ErrorClass, ExceptionContext, ExceptionHandler } from './app/exception-handlers.ts'
+export type { AppOptions, ContactInfo, LicenseInfo, ServerInfo, TagInfo } from './app/options.ts'
+export {
+  FastboxError,
+  type FastboxErrorCode,
+  HTTPException,
+  RequestValidationError,
+  ResponseValidationError,
+} from './errors/errors.ts'
+export type { BodyModel, ParamLocation, ParamPartModel, ResponseModel, RouteModel } from './route/model.ts'
+export type { ParsedPath } from './route/path.ts'
+export { StatusResponse } from './route/respond.ts'
+export type { HTTPMethod, MethodRouteSpec, ResponseDoc, ResponseSchemas, RouteSpec } from './route/spec.ts'
+export type { JsonSchema } from './schema/json-schema.ts'
+export type { SchemaRegistry } from './schema/registry.ts'
+export { status } from './status.ts'
+export type {
+  BodyStatic,
+  Context,
+  Handler,
+  HandlerResult,
+  Output,
+  PartStatic,
+  PathParamNames,
+  PathStatic,
+  Route,
+  RouteInput,
+  RouteOutput,
+} from './types.ts'
+export { MAX_ERROR_ITEMS, type ValidationErrorItem } from './validation/error-items.ts'

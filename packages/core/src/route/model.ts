@@ -1,0 +1,52 @@
+/**
+ * @module
+ * The route model: everything about a route that can be worked out once, at registration (FastAPI's
+ * "analyze" phase). Request handling and the OpenAPI document both read it, so they cannot drift apart.
+ */
+import type { ValidateFunction } from 'ajv'
+import type { JsonSchema } from '../schema/json-schema.ts'
+import type { ParsedPath } from './path.ts'
+import type { HTTPMethod, RouteSpec } from './spec.ts'
+
+/** Where a parameter is read from; also the first entry of its errors' `loc`. */
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie'
+
+export interface ParamPartModel {
+  readonly location: ParamLocation
+  /** Object schema keyed by wire names (lower-case for headers); shared schemas referenced by `$ref`. */
+  readonly schema: JsonSchema
+  readonly wireNames: readonly string[]
+  /** The handler's key for each wire name, where they differ (headers written `x_token` or `X-Token`). */
+  readonly renames: ReadonlyMap<string, string> | undefined
+  /** The schema forbids undeclared keys: the whole part is validated, so extras are reported. */
+  readonly passAll: boolean
+  /** Boolean parameters (read with FastAPI's words), `true` for arrays of booleans. */
+  readonly booleans: ReadonlyMap<string, boolean>
+  /** Query parameters that hold one value: of a repeated key, the last one counts. */
+  readonly scalars: ReadonlySet<string>
+}
+
+export interface BodyModel {
+  readonly schema: JsonSchema
+  readonly required: boolean
+  readonly validate: ValidateFunction
+}
+
+export interface ResponseModel {
+  readonly status: number
+  readonly schema: JsonSchema
+  readonly validate: ValidateFunction
+}
+
+export interface RouteModel {
+  readonly methods: readonly HTTPMethod[]
+  readonly path: ParsedPath
+  readonly spec: RouteSpec
+  readonly params: readonly ParamPartModel[]
+  /** One validator for all parameter parts, so every error is reported together. */
+  readonly validateParams: ValidateFunction | undefined
+  readonly body: BodyModel | undefined
+  /** The success status. */
+  readonly status: number
+  readonly responses: ReadonlyMap<number, ResponseModel>
+}

@@ -1,0 +1,23 @@
+/**
+ * @module
+ * Request parameter parts (`path`, `query`, `headers`, `cookies`) may be written as a TypeBox object or as a
+ * plain record of schemas; both become one object schema here.
+ */
+import { type TObject, type TProperties, Type } from '@sinclair/typebox'
+import { FastboxError } from '../errors/errors.ts'
+import { isSchema, type JsonSchema } from './json-schema.ts'
+
+/** A parameter part as a route or dependency declares it. */
+export type ParamsSpec = TObject | TProperties
+
+/** The object schema of a parameter part: `{ type: 'object', properties, required? }`. */
+export function toObjectSchema(part: string, spec: ParamsSpec): JsonSchema {
+  const schema = (isSchema(spec) ? spec : Type.Object(spec)) as JsonSchema
+  if (schema.type !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) {
+    throw new FastboxError(
+      'FASTBOX_ERR_INVALID_SPEC',
+      `The "${part}" part must be an object schema (t.Object({...})) or a record of schemas ({ name: t.String() }).`,
+    )
+  }
+  return schema
+}

@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Schema for request validation. As in FastAPI, fields an object does not declare are dropped (never
+ * reaching a handler that spreads the body into a database call), and they are an `extra_forbidden` error
+ * only where the schema says so (`additionalProperties: false`).
+ */
+import type { JsonSchema } from './json-schema.ts'
+
+/** Marks a rewritten `additionalProperties: false`, so its errors read `extra_forbidden`. */
+export const EXTRA_FORBIDDEN = 'x-fastbox-extra-forbidden'
+
+const UNION_KEYWORDS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else'])
+const DATA_KEYWORDS = new Set(['default', 'examples', 'example', 'const', 'enum'])
+
+/**
+ * Adapts a (hoisted) schema for Ajv with `removeAdditional: true`: objects that say nothing about extra
+ * fields get `additionalProperties: false` (so Ajv drops extras), and an explicit `false` becomes a schema
+ * that fails (so Ajv reports them). Inside unions and intersections objects are left alone: Ajv would strip
+ * fields there while trying a branch that then fails.
+ */
+export function toRequestValidationSchema(schema: JsonSchema): JsonSchema {
+  return adapt(schema, false)
+}
+
+function adapt(node: JsonSchema, inUnion: boolean): JsonSchema {
+  const copy: JsonSchema = {}
+  for (const key of Object.keys(node)) {
+    const value = node[key]
+    if (DATA_KEYWORDS.has(key) || typeof value !== 'object' || value === null) copy[key] = value
+    else if (Array.isArray(value))
+      copy[key] = value.map((item) => (isNode(item) ? adapt(item, inUnion || UNION_KEYWORDS.has(key)) : item))
+    else if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions')
+      copy[key] = adaptMap(value as JsonSchema, inUnion)
+    else copy[key] = adapt(value as JsonSchema, inUnion || UNION_KEYWORDS.has(key))
+  }
+  if (copy.additionalProperties === false) copy.additionalProperties = { not: {}, [EXTRA_FORBIDDEN]: true }
+  else if (!inUnion && isPlainObjectSchema(copy)) copy.additionalProperties = false
+  return copy
+}
+
+function adaptMap(map: JsonSchema, inUnion: boolean): JsonSchema {
+  const copy: JsonSchema = {}
+  for (const name of Object.keys(map)) copy[name] = adapt(map[name] as JsonSchema, inUnion)
+  return copy
+}
+
+function isPlainObjectSchema(node: JsonSchema): boolean {
+  return (
+    node.type === 'object' &&
+    typeof node.properties === 'object' &&
+    !('additionalProperties' in node) &&
+    !('patternProperties' in node) &&
+    !('unevaluatedProperties' in node)
+  )
+}
+
+function isNode(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null
+}

@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Response schemas are used twice: fast-json-stringify serializes with them (removing undeclared fields)
+ * and Ajv validates the handler's value against them first. Both need small adaptations, made once here.
+ */
+import { type JsonSchema, mapSchema } from './json-schema.ts'
+
+/** Keywords that only annotate a schema: a union of branches made of these and `type` is a plain type union. */
+const ANNOTATIONS = new Set([
+  'type',
+  'format',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+])
+
+/**
+ * Schema for the serializer: `anyOf` unions of bare types (`t.Union([t.String(), t.Null()])`) become a type
+ * array, which fast-json-stringify writes directly; as an `anyOf` it would run Ajv per value and would
+ * reject `Date` values in string slots.
+ */
+export function toSerializerSchema(schema: unknown): JsonSchema {
+  return mapSchema(schema, (node) => {
+    const branches = node.anyOf
+    if (!Array.isArray(branches) || !branches.every(isBareType)) return node
+    const types = [...new Set(branches.map((branch: JsonSchema) => branch.type as string))]
+    const formats = new Set(branches.map((branch: JsonSchema) => branch.format).filter(Boolean))
+    const { anyOf: _anyOf, ...rest } = node
+    const merged: JsonSchema = { ...rest, type: types.length === 1 ? types[0] : types }
+    if (formats.size === 1) merged.format = [...formats][0]
+    return merged
+  })
+}
+
+/**
+ * Schema for response validation: a `Date` is accepted wherever a string is, since the serializer writes it
+ * as an ISO string (`date-time`, `date` or `time` as the format says).
+ */
+export function toResponseValidationSchema(schema: unknown): JsonSchema {
+  return mapSchema(schema, (node) => {
+    if (node.type !== 'string') return node
+    return { anyOf: [node, { instanceof: 'Date' }] }
+  })
+}
+
+function isBareType(branch: unknown): boolean {
+  if (typeof branch !== 'object' || branch === null) return false
+  const node = branch as JsonSchema
+  return (
+    typeof node.type === 'string' &&
+    node.type !== 'object' &&
+    node.type !== 'array' &&
+    Object.keys(node).every((key) => ANNOTATIONS.has(key))
+  )
+}

@@ -1,0 +1,243 @@
+/**
+ * @module
+ * The static side of a route: from one declaration, the handler's context and return type, and the
+ * route's entry in the app's type (method, path, input, output) for a typed client to read later.
+ * Kept cheap on purpose: each route is inferred once, and the app accumulates routes as a plain union
+ * of lazily evaluated interfaces.
+ */
+import type { Static, TObject, TOptional, TProperties, TSchema } from '@sinclair/typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { App } from './app/app.ts'
+import type { StatusResponse } from './route/respond.ts'
+import type { HTTPMethod, MethodRouteSpec, RouteSpec } from './route/spec.ts'
+
+////////////////////////////////////////////////////////////////////////////////////////////////////
+// Paths
+////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** The parameter names of a path: `'/items/{item_id}/{file:path}'` → `'item_id' | 'file'`; `:name` too. */
+export type PathParamNames<TPath extends string> = TPath extends `${infer Head}/${infer Rest}`
+  ? SegmentParams<Head> | PathParamNames<Rest>
+  : SegmentParams<TPath>
+
+type SegmentParams<TSegment extends string> = TSegment extends `${string}{${infer Name}}${infer Rest}`
+  ? BraceName<Name> | SegmentParams<Rest>
+  : TSegment extends `${string}:${infer Rest}`
+    ? ColonParams<Rest>
+    : never
+
+type BraceName<TName extends string> = TName extends `${infer Name}:${string}` ? Name : TName
+
+type ColonParams<TRest extends string> = TRest extends `${infer Name}-${infer Rest}`
+  ? ColonParams<Name> | SegmentParams<Rest>
+  : TRest extends `${infer Name}.${infer Rest}`
+    ? ColonParams<Name> | SegmentParams<Rest>
+    : TRest
+
+////////////////////////////////////////////////////////////////////////////////////////////////////
+// Request parts
+////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** The value of one spec key, or `undefined` when the spec leaves it out. */
+type SpecPart<TSpec, TKey extends string> = TSpec extends { readonly [K in TKey]: infer TValue }
+  ? TValue
+  : undefined
+
+/** The static type of a parameter part: a TypeBox object, a record of schemas, or nothing (`{}`). */
+export type PartStatic<TPart> = TPart extends TSchema
+  ? Static<TPart>
+  : TPart extends TProperties
+    ? Static<TObject<TPart>>
+    : {}
+
+/** Path parameters: declared ones typed by their schema, the others `string`. */
+export type PathStatic<TPath extends string, TPart> = PathValues<PathParamNames<TPath>, PartStatic<TPart>>
+
+type PathValues<TNames extends string, TDeclared> = {
+  [K in TNames]: K extends keyof TDeclared ? TDeclared[K] : string
+}
+
+/** The body's static type; `undefined` when there is none, possibly `undefined` when it is optional. */
+export type BodyStatic<TBody> =
+  TBody extends TOptional<infer TInner>
+    ? Static<TInner> | undefined
+    : TBody extends TSchema
+      ? Static<TBody>
+      : undefined
+
+////////////////////////////////////////////////////////////////////////////////////////////////////
+// Responses
+////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** The success status of a spec (200 unless `status` says otherwise). */
+export type SuccessStatus<TSpec> = TSpec extends { readonly status: infer TStatus extends number }
+  ? TStatus
+  : 200
+
+/** Response schemas by status, whether the spec gave one schema or a map. */
+export type ResponseMap<TSpec> = TSpec extends { readonly response: infer TResponse }
+  ? TResponse extends TSchema
+    ? { [K in SuccessStatus<TSpec>]: TResponse }
+    : TResponse
+  : {}
+
+type BodylessStatus = 100 | 101 | 102 | 103 | 204 | 205 | 304
+
+/**
+ * What a handler may return for a schema: `Static` where a string may also be a `Date` (written as an
+ * ISO string by the serializer).
+ */
+export type Output<T> = T extends string
+  ? string extends T
+    ? T | Date
+    : T
+  : T extends readonly unknown[] | Record<string, unknown>
+    ? { [K in keyof T]: Output<T[K]> }
+    : T
+
+type OutputOf<TMap, TStatus> = TStatus extends keyof TMap
+  ? TMap[TStatus] extends TSchema
+    ? Output<Static<TMap[TStatus]>>
+    : never
+  : never
+
+/** The body a handler returns for its success status: checked against its schema, free when it has none. */
+export type SuccessOutput<TSpec> =
+  SuccessStatus<TSpec> extends BodylessStatus
+    ? // biome-ignore lint/suspicious/noConfusingVoidType: a handler with nothing to return returns `void`.
+      undefined | void
+    : SuccessStatus<TSpec> extends keyof ResponseMap<TSpec>
+      ? OutputOf<ResponseMap<TSpec>, SuccessStatus<TSpec>>
+      : unknown
+
+/** `respond(status, body)`: answers another declared status, its body checked against that status's schema. */
+export type Respond<TMap> = <TStatus extends keyof TMap & number>(
+  status: TStatus,
+  body: OutputOf<TMap, TStatus>,
+) => StatusResponse<TStatus, OutputOf<TMap, TStatus>>
+
+/** What a handler may return (or resolve to). */
+export type HandlerResult<TSpec> =
+  | SuccessOutput<TSpec>
+  | StatusResponse<keyof ResponseMap<TSpec> & number>
+  | Promise<SuccessOutput<TSpec> | StatusResponse<keyof ResponseMap<TSpec> & number>>
+
+////////////////////////////////////////////////////////////////////////////////////////////////////
+// Handler
+////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** The handler's argument, typed from the route's spec. */
+export interface Context<TPath extends string, TSpec> {
+  path: PathStatic<TPath, SpecPart<TSpec, 'path'>>
+  query: PartStatic<SpecPart<TSpec, 'query'>>
+  headers: PartStatic<SpecPart<TSpec, 'headers'>>
+  cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
+  body: BodyStatic<SpecPart<TSpec, 'body'>>
+  /** Fastify's request (escape hatch: raw headers, `log`, decorations). */
+  request: FastifyRequest
+  /** Fastify's reply (escape hatch: headers, cookies, streaming). A handler that sends through it is done. */
+  reply: FastifyReply
+  respond: Respond<ResponseMap<TSpec>>
+}
+
+export type Handler<TPath extends string, TSpec> = (context: Context<TPath, TSpec>) => HandlerResult<TSpec>
+
+/**
+ * Turns a `path` part naming a parameter the path string does not have into a type error that names it.
+ */
+export type CheckSpec<TPath extends string, TSpec> = TSpec extends { readonly path: infer TPart }
+  ? [Exclude<PartKeys<TPart>, PathParamNames<TPath>>] extends [never]
+    ? unknown
+    : TPart extends TObject
+      ? { path: { properties: UnknownParams<TPath, Exclude<PartKeys<TPart>, PathParamNames<TPath>>> } }
+      : { path: UnknownParams<TPath, Exclude<PartKeys<TPart>, PathParamNames<TPath>>> }
+  : unknown
+
+type PartKeys<TPart> = TPart extends TObject<infer TProps> ? keyof TProps & string : keyof TPart & string
+
+type UnknownParams<TPath extends string, TNames extends string> = {
+  [K in TNames]: `"${K}" is not a parameter of the path "${TPath}"`
+}
+
+////////////////////////////////////////////////////////////////////////////////////////////////////
+// Routes in the app's type
+////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** One route as the app's type records it; `input` and `output` are evaluated only when read. */
+export interface Route<
+  TMethod extends HTTPMethod = HTTPMethod,
+  TPath extends string = string,
+  TSpec = unknown,
+> {
+  method: TMethod
+  path: TPath
+  input: RouteInput<TPath, TSpec>
+  output: RouteOutput<TSpec>
+}
+
+/** The request parts of a route, as its handler sees them after validation. */
+export interface RouteInput<TPath extends string, TSpec> {
+  path: PathStatic<TPath, SpecPart<TSpec, 'path'>>
+  query: PartStatic<SpecPart<TSpec, 'query'>>
+  headers: PartStatic<SpecPart<TSpec, 'headers'>>
+  cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
+  body: BodyStatic<SpecPart<TSpec, 'body'>>
+}
+
+/** The response bodies of a route by status, as JSON (dates are strings). */
+export type RouteOutput<TSpec> = {
+  [K in keyof ResponseMap<TSpec>]: ResponseMap<TSpec>[K] extends TSchema
+    ? Static<ResponseMap<TSpec>[K]>
+    : never
+}
+
+/** The methods named by a `route()` spec, upper-cased. */
+export type SpecMethods<TSpec extends MethodRouteSpec> = Uppercase<
+  TSpec['method'] extends readonly (infer TMethod extends string)[] ? TMethod : TSpec['method'] & string
+> &
+  HTTPMethod
+
+/**
+ * The route holders by kind, each with its routes so far; an app's builders return `RouteHolders<R>['app']`.
+ * Routers add their kind here.
+ */
+export interface RouteHolders<TRoutes> {
+  app: App<TRoutes>
+}
+
+export type HolderKind = keyof RouteHolders<never>
+
+/** The builder for one method: `(path, spec, handler)` or `(path, handler)`; returns the holder retyped. */
+export interface MethodBuilder<TMethod extends HTTPMethod, TKind extends HolderKind, TRoutes> {
+  <const TPath extends string, const TSpec extends RouteSpec>(
+    path: TPath,
+    spec: TSpec & CheckSpec<TPath, TSpec>,
+    handler: Handler<TPath, TSpec>,
+  ): RouteHolders<TRoutes | Route<TMethod, TPath, TSpec>>[TKind]
+  <const TPath extends string>(
+    path: TPath,
+    handler: Handler<TPath, {}>,
+  ): RouteHolders<TRoutes | Route<TMethod, TPath, {}>>[TKind]
+}
+
+/** `route(path, { method, ...spec }, handler)`: one route for one or several methods. */
+export type MethodsBuilder<TKind extends HolderKind, TRoutes> = <
+  const TPath extends string,
+  const TSpec extends MethodRouteSpec,
+>(
+  path: TPath,
+  spec: TSpec & CheckSpec<TPath, TSpec>,
+  handler: Handler<TPath, TSpec>,
+) => RouteHolders<TRoutes | Route<SpecMethods<TSpec>, TPath, TSpec>>[TKind]
+
+/** The route builders shared by apps and routers. */
+export interface RouteBuilders<TKind extends HolderKind, TRoutes> {
+  route: MethodsBuilder<TKind, TRoutes>
+  get: MethodBuilder<'GET', TKind, TRoutes>
+  post: MethodBuilder<'POST', TKind, TRoutes>
+  put: MethodBuilder<'PUT', TKind, TRoutes>
+  patch: MethodBuilder<'PATCH', TKind, TRoutes>
+  delete: MethodBuilder<'DELETE', TKind, TRoutes>
+  head: MethodBuilder<'HEAD', TKind, TRoutes>
+  options: MethodBuilder<'OPTIONS', TKind, TRoutes>
+}
