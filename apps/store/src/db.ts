@@ -1,0 +1,74 @@
+/**
+ * @module
+ * An in-memory database, so the demo runs with nothing to install. Stored records carry fields the API
+ * never shows (a user's password hash): the response schemas keep them out of every answer.
+ */
+import { createHash } from 'node:crypto'
+
+export interface ItemRecord {
+  id: number
+  name: string
+  description?: string
+  price: number
+  tags: string[]
+  stock: number
+  createdAt: Date
+}
+
+export interface UserRecord {
+  id: number
+  username: string
+  email: string
+  fullName?: string
+  passwordHash: string
+}
+
+export class StoreDb {
+  readonly items = new Map<number, ItemRecord>()
+  readonly users = new Map<number, UserRecord>()
+  #nextItemId = 1
+  #nextUserId = 1
+
+  addItem(fields: Omit<ItemRecord, 'id' | 'createdAt'>): ItemRecord {
+    const item: ItemRecord = { ...fields, id: this.#nextItemId++, createdAt: new Date() }
+    this.items.set(item.id, item)
+    return item
+  }
+
+  addUser(fields: Omit<UserRecord, 'id' | 'passwordHash'> & { password: string }): UserRecord {
+    const { password, ...rest } = fields
+    const user: UserRecord = { ...rest, id: this.#nextUserId++, passwordHash: hashPassword(password) }
+    this.users.set(user.id, user)
+    return user
+  }
+
+  findUserByName(username: string): UserRecord | undefined {
+    for (const user of this.users.values()) if (user.username === username) return user
+    return undefined
+  }
+}
+
+function hashPassword(password: string): string {
+  return createHash('sha256').update(password).digest('hex')
+}
+
+/** A database with a few items, as the demo starts. */
+export function seededDb(): StoreDb {
+  const db = new StoreDb()
+  db.addItem({
+    name: 'Keyboard',
+    description: 'Mechanical, 87 keys',
+    price: 89.9,
+    tags: ['hardware'],
+    stock: 12,
+  })
+  db.addItem({ name: 'Mouse', price: 25, tags: ['hardware'], stock: 40 })
+  db.addItem({ name: 'USB cable', price: 4.5, tags: [], stock: 0 })
+  db.addUser({
+    username: 'alice',
+    email: 'alice@example.com',
+    fullName: 'Alice Liddell',
+    password: 'wonderland',
+  })
+  return db
+}

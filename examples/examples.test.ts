@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { app as errors } from './errors.ts'
+import { app as firstRoute } from './first-route.ts'
+import { app as requests } from './requests.ts'
+import { app as responses } from './responses.ts'
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+
+describe('README examples', () => {
+  // Each example file is shown in the README after a `<!-- example: NAME -->` marker; they must not drift.
+  for (const name of ['first-route.ts', 'requests.ts', 'responses.ts', 'errors.ts']) {
+    it(`shows examples/${name} verbatim`, () => {
+      const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
+      const block = new RegExp(`<!-- example: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``).exec(
+        readme,
+      )?.[1]
+      expect(block, `README block for ${name}`).toBe(source)
+    })
+  }
+})
+
+describe('examples behave as the README says', () => {
+  it('first-route: typed params, defaults, response filtering', async () => {
+    const res = await firstRoute.inject('/items/3?q=Lamp')
+    expect(res.json()).toEqual({ id: 3, name: 'Lamp', price: 9.5 })
+    const bad = await firstRoute.inject('/items/0')
+    expect(bad.statusCode).toBe(422)
+    expect(bad.json()).toEqual({
+      detail: [
+        {
+          type: 'greater_than_equal',
+          loc: ['path', 'item_id'],
+          msg: 'Input should be greater than or equal to 1',
+          input: 0,
+          ctx: { ge: 1 },
+        },
+      ],
+    })
+  })
+
+  it('requests: every part read, coerced and validated together', async () => {
+    const ok = await requests.inject({
+      method: 'POST',
+      url: '/orders/acme?dry_run=yes&tag=a&tag=b',
+      headers: { 'X-Request-Id': 'r1', cookie: 'session=s' },
+      payload: { items: [{ sku: 'p1', quantity: 2 }] },
+    })
+    expect(ok.statusCode).toBe(201)
+    expect(ok.json()).toEqual({
+      shop: 'acme',
+      dryRun: true,
+      tags: ['a', 'b'],
+      requestId: 'r1',
+      loggedIn: true,
+      lines: 1,
+    })
+    const bad = await requests.inject({
+      method: 'POST',
+      url: '/orders/a?dry_run=maybe',
+      payload: { items: [{ sku: 'p1', quantity: 0 }] },
+    })
+    expect(bad.statusCode).toBe(422)
+    expect(
+      bad.json().detail.map((item: { type: string; loc: unknown[] }) => [item.type, ...item.loc]),
+    ).toEqual([
+      ['string_too_short', 'path', 'shop'],
+      ['bool_parsing', 'query', 'dry_run'],
+      ['missing', 'header', 'x-request-id'],
+      ['greater_than_equal', 'body', 'items', 0, 'quantity'],
+    ])
+  })
+
+  it('responses: filtering, dates, other statuses, 204', async () => {
+    const res = await responses.inject('/users/1')
+    expect(res.json()).toEqual({ id: 1, name: 'Ada', joined: '2024-05-01T10:00:00.000Z' })
+    expect((await responses.inject('/users/2')).json()).toEqual({ detail: 'No such user' })
+    const gone = await responses.inject({ method: 'DELETE', url: '/users/1' })
+    expect([gone.statusCode, gone.body]).toEqual([204, ''])
+  })
+
+  it('errors: HTTPException and a custom exception handler', async () => {
+    const missing = await errors.inject({ method: 'POST', url: '/cart/unknown' })
+    expect([missing.statusCode, missing.json(), missing.headers['x-error']]).toEqual([
+      404,
+      { detail: 'Product not found' },
+      'product',
+    ])
+    const rare = await errors.inject({ method: 'POST', url: '/cart/rare' })
+    expect([rare.statusCode, rare.json()]).toEqual([409, { detail: 'rare is out of stock', sku: 'rare' }])
+  })
+})
