@@ -11,14 +11,20 @@ import type { ExceptionHandlers } from './exception-handlers.ts'
 
 export function useErrorHandler(fastify: FastifyInstance, handlers: ExceptionHandlers): void {
   fastify.setErrorHandler(async (raw: FastifyError, request, reply) => {
-    const error = fromFastify(raw)
-    const custom = handlers.find(error)
-    if (custom !== undefined) {
+    try {
+      const error = fromFastify(raw)
+      const custom = handlers.find(error)
+      if (custom === undefined) return answer(error, request, reply)
       const result = await custom(error as Error, { request, reply })
       if (!reply.sent) sendJson(reply, reply.statusCode, result ?? null)
       return reply
+    } catch (failure) {
+      // Answering failed: an exception handler threw, or a status, header or detail cannot be written.
+      // Fastify's fallback would send the new error's message; answer as for any unexpected error instead.
+      if (reply.sent) return reply
+      request.log.error({ err: failure }, 'Error while answering an error')
+      return sendJson(reply, 500, { detail: 'Internal Server Error' })
     }
-    return answer(error, request, reply)
   })
 }
 
@@ -43,6 +49,8 @@ function answer(error: unknown, request: FastifyRequest, reply: FastifyReply): F
 
 /** Fastify's own request errors (bad content type, body too large, ...) as HTTP exceptions. */
 function fromFastify(error: FastifyError): unknown {
+  // Anything may be thrown, `null` included.
+  if (typeof error !== 'object' || error === null) return error
   if (
     error instanceof HTTPException ||
     error instanceof RequestValidationError ||

@@ -4,6 +4,9 @@
  * prototype chain answers it (as FastAPI looks up its handlers along the exception's MRO).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { HTTPException, RequestValidationError } from '../errors/errors.ts'
+
+const BUILT_IN = new Set<unknown>([HTTPException, RequestValidationError])
 
 /** What an exception handler receives besides the error. */
 export interface ExceptionContext {
@@ -29,6 +32,8 @@ export class ExceptionHandlers {
     for (let proto = Object.getPrototypeOf(error); proto !== null; proto = Object.getPrototypeOf(proto)) {
       const handler = this.#handlers.get(proto.constructor)
       if (handler !== undefined) return handler
+      // These have default handlers, nearer than any registered for a base class (`Error`), as in FastAPI.
+      if (BUILT_IN.has(proto.constructor)) return undefined
     }
     return undefined
   }

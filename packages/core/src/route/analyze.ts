@@ -11,7 +11,14 @@ import type { SchemaRegistry } from '../schema/registry.ts'
 import { toRequestValidationSchema } from '../schema/request-schemas.ts'
 import { toResponseValidationSchema } from '../schema/response-schemas.ts'
 import type { Validators } from '../validation/ajv.ts'
-import type { BodyModel, ParamLocation, ParamPartModel, ResponseModel, RouteModel } from './model.ts'
+import type {
+  BodyModel,
+  Conversion,
+  ParamLocation,
+  ParamPartModel,
+  ResponseModel,
+  RouteModel,
+} from './model.ts'
 import { parsePath } from './path.ts'
 import type { HTTPMethod, RouteSpec } from './spec.ts'
 
@@ -103,13 +110,13 @@ function partModel(
   renames: ReadonlyMap<string, string> | undefined,
 ): ParamPartModel {
   const properties = schema.properties as Record<string, JsonSchema>
-  const booleans = new Map<string, boolean>()
+  const conversions = new Map<string, Conversion>()
   const scalars = new Set<string>()
   for (const [name, property] of Object.entries(properties)) {
-    if (hasType(property, 'boolean')) booleans.set(name, false)
-    else if (hasType(property, 'array') && hasType(property.items as JsonSchema | undefined, 'boolean'))
-      booleans.set(name, true)
-    if (!hasType(property, 'array')) scalars.add(name)
+    const array = hasType(property, 'array')
+    const kind = scalarKind(array ? (property.items as JsonSchema | undefined) : property)
+    if (kind !== undefined) conversions.set(name, { kind, array })
+    if (!array) scalars.add(name)
   }
   return {
     location,
@@ -117,9 +124,17 @@ function partModel(
     wireNames: Object.keys(properties),
     renames,
     passAll: schema.additionalProperties === false,
-    booleans,
+    conversions,
     scalars,
   }
+}
+
+/** How a parameter's text is read before validation; a union with a string branch takes any text as is. */
+function scalarKind(schema: JsonSchema | undefined): Conversion['kind'] | undefined {
+  if (schema === undefined || hasType(schema, 'string')) return undefined
+  if (hasType(schema, 'boolean')) return 'boolean'
+  if (hasType(schema, 'integer') || hasType(schema, 'number')) return 'number'
+  return undefined
 }
 
 /** True when the schema is of `type`, directly or as a branch of a union. */

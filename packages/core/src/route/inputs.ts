@@ -7,7 +7,7 @@ import { parse as parseCookies } from 'cookie'
 import type { FastifyRequest } from 'fastify'
 import { HTTPException, RequestValidationError } from '../errors/errors.ts'
 import { MAX_ERROR_ITEMS, toErrorItems, type ValidationErrorItem } from '../validation/error-items.ts'
-import type { ParamPartModel, RouteModel } from './model.ts'
+import type { BodyModel, ParamPartModel, RouteModel } from './model.ts'
 
 /** The validated request parts, as the handler receives them. */
 export interface RequestInputs {
@@ -33,9 +33,12 @@ const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no', 'off'])
 export function readInputs(route: RouteModel, request: FastifyRequest): RequestInputs {
   const holder: Record<string, Raw> = {}
   for (const part of route.params) holder[part.location] = pick(part, source(part, route, request))
+  if (holder.path !== undefined && hasEmptySegment(route, holder.path)) throw new HTTPException(404)
   const errors: ValidationErrorItem[] = []
   if (route.validateParams && !route.validateParams(holder)) {
-    errors.push(...toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS))
+    errors.push(
+      ...withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request),
+    )
   }
   const bodyHolder = { body: request.body }
   const body = route.body
@@ -45,7 +48,7 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   if (body !== undefined) {
     if (bodyHolder.body === undefined) {
       if (body.required) errors.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null })
-    } else if (!body.validate(bodyHolder)) {
+    } else if (!validateBody(body, bodyHolder)) {
       errors.push(...toErrorItems(body.validate.errors ?? [], MAX_ERROR_ITEMS - errors.length))
     }
   }
@@ -56,6 +59,27 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
     headers: rename(route.params, holder.header),
     cookies: holder.cookie ?? {},
     body: bodyHolder.body,
+  }
+}
+
+/**
+ * Validates the body; a document nested deeper than the validator can recurse (a recursive schema given
+ * thousands of levels) is a client error, not a crash.
+ */
+function validateBody(body: BodyModel, holder: { body: unknown }): boolean {
+  try {
+    return body.validate(holder)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    throw new RequestValidationError([
+      {
+        type: 'json_invalid',
+        loc: ['body'],
+        msg: 'JSON decode error',
+        input: {},
+        ctx: { error: 'The JSON document is nested too deeply' },
+      },
+    ])
   }
 }
 
@@ -83,20 +107,74 @@ function readCookies(request: FastifyRequest): Raw {
   return header === undefined ? {} : parseCookies(header)
 }
 
-/** A fresh object with the declared keys only (all keys when the schema forbids extras, to report them). */
-function pick(part: ParamPartModel, raw: Raw): Raw {
-  const picked: Raw = {}
+/**
+ * A fresh object with the declared keys only (all keys when the schema forbids extras, to report them).
+ * Without a prototype, and read from own keys only: a parameter named `constructor` or `__proto__` is
+ * data like any other, neither inherited from `Object.prototype` nor able to change the object's prototype.
+ */
+function pick(part: ParamPartModel, raw: Raw, convert = true): Raw {
+  const picked: Raw = Object.create(null)
   const names = part.passAll ? Object.keys(raw) : part.wireNames
   for (const name of names) {
-    let value = raw[name]
+    let value = Object.hasOwn(raw, name) ? raw[name] : undefined
     if (value === undefined) continue
-    if (Array.isArray(value) && part.scalars.has(name)) value = value.at(-1)
-    const isArray = part.booleans.get(name)
-    if (isArray !== undefined)
-      value = isArray && Array.isArray(value) ? value.map(toBoolean) : toBoolean(value)
+    // A copy of a repeated key's values: Ajv coerces them in place, and the request's own must stay raw.
+    if (Array.isArray(value)) value = part.scalars.has(name) ? value.at(-1) : [...value]
+    const conversion = part.conversions.get(name)
+    if (conversion !== undefined && convert) {
+      const read = conversion.kind === 'boolean' ? toBoolean : checkNumber
+      value = conversion.array && Array.isArray(value) ? value.map(read) : read(value)
+    }
     picked[name] = value
   }
   return picked
+}
+
+/**
+ * Ajv coerces parameters in place, so its errors carry the coerced value (`2`); FastAPI echoes what the
+ * client sent (`"2"`). Read again from the request, only when there are errors to report.
+ */
+function withRawInputs(
+  items: ValidationErrorItem[],
+  route: RouteModel,
+  request: FastifyRequest,
+): ValidationErrorItem[] {
+  const raws = new Map<string, Raw>()
+  for (const item of items) {
+    const [location, name, ...rest] = item.loc
+    const part = route.params.find((candidate) => candidate.location === location)
+    if (part === undefined || typeof name !== 'string' || !('input' in item) || item.type === 'missing')
+      continue
+    let raw = raws.get(part.location)
+    if (raw === undefined) {
+      raw = pick(part, source(part, route, request), false)
+      raws.set(part.location, raw)
+    }
+    let value = raw[name]
+    // One value of an array parameter was validated as a one-item list.
+    const isList = !part.scalars.has(name) && part.wireNames.includes(name)
+    if (value !== undefined && !Array.isArray(value) && isList) value = [value]
+    for (const key of rest) value = Array.isArray(value) ? value[key as number] : undefined
+    if (value !== undefined) item.input = value
+  }
+  return items
+}
+
+/** `/items/` matches `/items/{id}` in Fastify's router with an empty `id`; as in FastAPI, no route matches. */
+function hasEmptySegment(route: RouteModel, path: Raw): boolean {
+  for (const name of route.path.params) if (name !== route.path.wildcard && path[name] === '') return true
+  return false
+}
+
+/** Decimal text only: Ajv alone would also read `' '` as 0 and `'0x10'` as 16. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+
+/** A value no validator coerces to a number, standing in for text that is not a decimal number. */
+const NOT_A_NUMBER = Object.freeze({})
+
+/** Leaves decimal text for Ajv to coerce (and report as `int_parsing`/`float_parsing`); blocks the rest. */
+function checkNumber(value: unknown): unknown {
+  return typeof value === 'string' && !DECIMAL.test(value) ? NOT_A_NUMBER : value
 }
 
 /** FastAPI's boolean words, in any case; anything else is left for the validator to reject. */
@@ -110,7 +188,7 @@ function rename(params: readonly ParamPartModel[], headers: Raw | undefined): Ra
   if (headers === undefined) return {}
   const renames = params.find((part) => part.location === 'header')?.renames
   if (renames === undefined) return headers
-  const renamed: Raw = {}
+  const renamed: Raw = Object.create(null)
   for (const [wire, value] of Object.entries(headers)) renamed[renames.get(wire) ?? wire] = value
   return renamed
 }

@@ -11,6 +11,11 @@ import type { HTTPMethod, RouteSpec } from './spec.ts'
 /** Where a parameter is read from; also the first entry of its errors' `loc`. */
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie'
 
+export interface Conversion {
+  readonly kind: 'boolean' | 'number'
+  readonly array: boolean
+}
+
 export interface ParamPartModel {
   readonly location: ParamLocation
   /** Object schema keyed by wire names (lower-case for headers); shared schemas referenced by `$ref`. */
@@ -20,8 +25,8 @@ export interface ParamPartModel {
   readonly renames: ReadonlyMap<string, string> | undefined
   /** The schema forbids undeclared keys: the whole part is validated, so extras are reported. */
   readonly passAll: boolean
-  /** Boolean parameters (read with FastAPI's words), `true` for arrays of booleans. */
-  readonly booleans: ReadonlyMap<string, boolean>
+  /** Parameters read as booleans (FastAPI's words) or numbers (strict decimal text), and whether each is a list. */
+  readonly conversions: ReadonlyMap<string, Conversion>
   /** Query parameters that hold one value: of a repeated key, the last one counts. */
   readonly scalars: ReadonlySet<string>
 }

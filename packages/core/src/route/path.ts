@@ -45,6 +45,7 @@ export function parsePath(path: string): ParsedPath {
       addParam(path, params, name)
       openapi += `{${name}}`
       i = end + 1
+      checkParamEnd(path, i, name, false)
     } else if (char === ':') {
       const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(path.slice(i + 1))
       if (!match) invalid(path, 'a ":" must be followed by a parameter name')
@@ -53,6 +54,7 @@ export function parsePath(path: string): ParsedPath {
       fastify += `:${name}`
       openapi += `{${name}}`
       i += name.length + 1
+      checkParamEnd(path, i, name, true)
     } else {
       if (char === '}' || char === '*') invalid(path, `"${char}" has no meaning here`)
       fastify += char
@@ -73,6 +75,17 @@ export function joinPaths(prefix: string, path: string): string {
 function addParam(path: string, params: string[], name: string): void {
   if (params.includes(name)) invalid(path, `the parameter "${name}" appears twice`)
   params.push(name)
+}
+
+/**
+ * Fastify's router reads a parameter name up to `/`, `-`, `.` or a `(` regex: any other character would
+ * join the name (`{id}abc` would route a parameter "idabc"), so the route could never fill its parameter.
+ */
+function checkParamEnd(path: string, index: number, name: string, regexAllowed: boolean): void {
+  const next = path[index]
+  if (next === undefined || next === '/' || next === '-' || next === '.' || (regexAllowed && next === '('))
+    return
+  invalid(path, `the parameter "${name}" must be followed by "/", "-", "." or the end of the path`)
 }
 
 function invalid(path: string, reason: string): never {

@@ -42,7 +42,11 @@ function copyValue(key: string, value: unknown, visit: (node: JsonSchema) => Jso
   // Maps from names to schemas: walk each entry as a schema, not the map itself.
   if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions') {
     const map: JsonSchema = {}
-    for (const name of Object.keys(value)) map[name] = mapSchema(value[name], visit)
+    // A boolean schema (`true`/`false`) is kept as is: copied as an object it would read as `{}`.
+    for (const name of Object.keys(value)) {
+      const entry = value[name]
+      map[name] = isObject(entry) ? mapSchema(entry, visit) : entry
+    }
     return map
   }
   return mapSchema(value, visit)

@@ -22,6 +22,19 @@ export function toRequestValidationSchema(schema: JsonSchema): JsonSchema {
   return adapt(schema, false)
 }
 
+/** The same, as seen from inside a union: explicit `false` still reported, nothing stripped. */
+export function toLooseRequestValidationSchema(schema: JsonSchema): JsonSchema {
+  return adapt(schema, true)
+}
+
+/**
+ * The id of a shared schema's loose twin. Inside a union, `{ $ref: 'Item' }` points to it, so a branch
+ * that is tried and fails cannot strip fields from data another branch then accepts.
+ */
+export function looseId(id: string): string {
+  return `fastbox-loose:${id}`
+}
+
 function adapt(node: JsonSchema, inUnion: boolean): JsonSchema {
   const copy: JsonSchema = {}
   for (const key of Object.keys(node)) {
@@ -33,6 +46,7 @@ function adapt(node: JsonSchema, inUnion: boolean): JsonSchema {
       copy[key] = adaptMap(value as JsonSchema, inUnion)
     else copy[key] = adapt(value as JsonSchema, inUnion || UNION_KEYWORDS.has(key))
   }
+  if (inUnion && typeof copy.$ref === 'string' && !copy.$ref.startsWith('#')) copy.$ref = looseId(copy.$ref)
   if (copy.additionalProperties === false) copy.additionalProperties = { not: {}, [EXTRA_FORBIDDEN]: true }
   else if (!inUnion && isPlainObjectSchema(copy)) copy.additionalProperties = false
   return copy

@@ -37,13 +37,21 @@ export function toSerializerSchema(schema: unknown): JsonSchema {
 }
 
 /**
+ * The response validator's keyword that stands for `type: 'string'`: a string or a `Date`. It reports a
+ * failure as a `type` error, so the logged error reads "Input should be a valid string".
+ */
+export const STRING_OR_DATE = 'x-fastbox-string-or-date'
+
+/**
  * Schema for response validation: a `Date` is accepted wherever a string is, since the serializer writes it
- * as an ISO string (`date-time`, `date` or `time` as the format says).
+ * as an ISO string (`date-time`, `date` or `time` as the format says); the string keywords (`format`,
+ * `minLength`, ...) check strings only. A literal (`const`, `enum`) stays a string.
  */
 export function toResponseValidationSchema(schema: unknown): JsonSchema {
   return mapSchema(schema, (node) => {
-    if (node.type !== 'string') return node
-    return { anyOf: [node, { instanceof: 'Date' }] }
+    if (node.type !== 'string' || 'const' in node || 'enum' in node) return node
+    const { type: _type, ...rest } = node
+    return { ...rest, [STRING_OR_DATE]: true }
   })
 }
 

@@ -4,11 +4,15 @@
  * already has types and is not coerced (no `null` quietly becoming `0`); responses are checked without
  * being changed. All three report every error (`allErrors`), which the 422 body then caps.
  */
-import { Ajv, type Options } from 'ajv'
+import { Ajv, type ErrorObject, type Options } from 'ajv'
 import addFormats from 'ajv-formats'
-import addKeywords from 'ajv-keywords'
 import type { SchemaRegistry } from '../schema/registry.ts'
-import { toResponseValidationSchema } from '../schema/response-schemas.ts'
+import {
+  looseId,
+  toLooseRequestValidationSchema,
+  toRequestValidationSchema,
+} from '../schema/request-schemas.ts'
+import { STRING_OR_DATE, toResponseValidationSchema } from '../schema/response-schemas.ts'
 
 export interface Validators {
   readonly params: Ajv
@@ -16,7 +20,14 @@ export interface Validators {
   readonly response: Ajv
 }
 
-const COMMON: Options = { allErrors: true, verbose: true, strict: false, addUsedSchema: false }
+// `ownProperties`: a field named `constructor` or `toString` is never read from `Object.prototype`.
+const COMMON: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: false,
+  addUsedSchema: false,
+  ownProperties: true,
+}
 
 /** Creates the app's validators and keeps them in step with its shared (`$id`) schemas. */
 export function createValidators(registry: SchemaRegistry): Validators {
@@ -29,10 +40,18 @@ export function createValidators(registry: SchemaRegistry): Validators {
   const response = withFormats(
     new Ajv({ ...COMMON, coerceTypes: false, useDefaults: false, removeAdditional: false }),
   )
-  addKeywords.default(response, ['instanceof'])
+  response.addKeyword({
+    keyword: STRING_OR_DATE,
+    schemaType: 'boolean',
+    errors: true,
+    validate: stringOrDate,
+  })
   registry.subscribe((id, schema) => {
-    params.addSchema(schema, id)
-    body.addSchema(schema, id)
+    // Each shared schema twice: stripping undeclared fields, and loose for use inside unions.
+    for (const ajv of [params, body]) {
+      ajv.addSchema({ ...toRequestValidationSchema(schema), $id: id }, id)
+      ajv.addSchema({ ...toLooseRequestValidationSchema(schema), $id: looseId(id) }, looseId(id))
+    }
     response.addSchema({ ...toResponseValidationSchema(schema), $id: id }, id)
   })
   return { params, body, response }
@@ -42,3 +61,12 @@ function withFormats(ajv: Ajv): Ajv {
   addFormats.default(ajv)
   return ajv
 }
+
+/** A string, or a `Date` (written as an ISO string); anything else fails as `type: 'string'` would. */
+function stringOrDate(_schema: boolean, data: unknown): boolean {
+  if (typeof data === 'string' || data instanceof Date) return true
+  // A fresh error each time: Ajv completes it in place (path, data).
+  stringOrDate.errors = [{ keyword: 'type', params: { type: 'string' }, message: 'must be string' }]
+  return false
+}
+stringOrDate.errors = [] as Partial<ErrorObject>[]

@@ -25,11 +25,13 @@ const STRING_PARTS = new Set(['path', 'query', 'header', 'cookie'])
 
 /**
  * Converts Ajv errors of a validated holder object (`{ path, query, header, cookie }` or `{ body }`) into
- * items, the holder's key being the first `loc` entry. Unions report the branch the input was meant for.
+ * items, the holder's key being the first `loc` entry. Unions report the branch the input was meant for;
+ * items come in the order the fields are declared, as in FastAPI.
  */
 export function toErrorItems(errors: readonly ErrorObject[], limit: number): ValidationErrorItem[] {
   const items: ValidationErrorItem[] = []
-  for (const error of collapseUnions(errors)) {
+  if (limit <= 0) return items
+  for (const error of inDeclarationOrder(collapseUnions(errors))) {
     if (items.length >= limit) break
     if (error.keyword === 'if') continue
     const item = toItem(error)
@@ -285,6 +287,75 @@ function toLoc(instancePath: string): ValidationErrorItem['loc'] {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Order: Ajv reports all the missing fields of an object first and its extra fields before its declared
+// ones; FastAPI lists the errors as the fields are declared, extra fields last. A `required` error waits
+// while the errors of the fields declared before its own go by; an extra field, while any field's do.
+// Lazy, so the caller's cap also bounds this work.
+// ------------------------------------------------------------------------------------------------
+
+interface Waiting {
+  readonly error: ErrorObject
+  /** The data path of the object the error is about. */
+  readonly path: string
+  /** The object's declared fields, and the rank of the missing one; `undefined` for an extra field. */
+  readonly names: readonly string[] | undefined
+  readonly rank: number
+}
+
+function* inDeclarationOrder(errors: readonly ErrorObject[]): Generator<ErrorObject> {
+  // The waiting errors lie along one path, outer objects first: a later one belongs to a field that an
+  // earlier one waits for. When several are done at once, the inner ones go first.
+  let waiting: Waiting[] = []
+  for (const error of errors) {
+    if (waiting.length > 0) {
+      const still: Waiting[] = []
+      const done: Waiting[] = []
+      for (const wait of waiting) (waitsFor(wait, error) ? still : done).push(wait)
+      waiting = still
+      yield* innerFirst(done)
+    }
+    const properties = (error.parentSchema as JsonSchema | undefined)?.properties
+    const extraOf = extraObjectPath(error)
+    if (error.keyword === 'required' && typeof properties === 'object' && properties !== null) {
+      const names = Object.keys(properties)
+      const rank = names.indexOf((error.params as { missingProperty: string }).missingProperty)
+      waiting.push({ error, path: error.instancePath, names, rank })
+    } else if (extraOf !== undefined) {
+      waiting.push({ error, path: extraOf, names: undefined, rank: Number.POSITIVE_INFINITY })
+    } else {
+      yield error
+    }
+  }
+  yield* innerFirst(waiting)
+}
+
+function innerFirst(done: Waiting[]): ErrorObject[] {
+  if (done.length > 1) done.sort((a, b) => b.path.length - a.path.length)
+  return done.map((wait) => wait.error)
+}
+
+/** True while `error` is one that should be listed before the waiting one. */
+function waitsFor(wait: Waiting, error: ErrorObject): boolean {
+  if (error.instancePath === wait.path) return error.keyword === 'required'
+  const prefix = `${wait.path}/`
+  if (!error.instancePath.startsWith(prefix)) return false
+  if (wait.names === undefined) return extraObjectPath(error) !== wait.path
+  const rest = error.instancePath.slice(prefix.length)
+  const end = rest.indexOf('/')
+  const name = (end === -1 ? rest : rest.slice(0, end)).replaceAll('~1', '/').replaceAll('~0', '~')
+  const rank = wait.names.indexOf(name)
+  return rank !== -1 && rank < wait.rank
+}
+
+/** For an extra-field error, the data path of its object. */
+function extraObjectPath(error: ErrorObject): string | undefined {
+  if (error.keyword === 'additionalProperties') return error.instancePath
+  if (error.keyword !== 'not' || !(error.parentSchema as JsonSchema | undefined)?.[EXTRA_FORBIDDEN])
+    return undefined
+  return error.instancePath.slice(0, error.instancePath.lastIndexOf('/'))
+}
+
+// ------------------------------------------------------------------------------------------------
 // Unions: Ajv reports every branch's errors plus one `anyOf` error. Report what the input was meant
 // to be instead: the errors of the only branch whose shape it has (nulls aside), a literal error for a
 // union of literals, or one `union_mismatch` item.
@@ -292,23 +363,31 @@ function toLoc(instancePath: string): ValidationErrorItem['loc'] {
 
 function collapseUnions(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   if (!errors.some(isUnionError)) return errors
-  let result = [...errors]
-  // Deepest unions first, so an outer union sees its inner unions already collapsed.
-  const unions = result.filter(isUnionError).sort((a, b) => depth(b.schemaPath) - depth(a.schemaPath))
-  for (const union of unions) {
-    const prefix = `${union.schemaPath}/`
-    const branchErrors = result.filter((error) => error.schemaPath.startsWith(prefix))
-    const replacement = replaceUnion(union, branchErrors)
-    const inside = new Set<ErrorObject>(branchErrors)
-    inside.add(union)
-    const at = result.indexOf(union)
-    result = [
-      ...result.slice(0, at).filter((e) => !inside.has(e)),
-      ...replacement,
-      ...result.slice(at + 1).filter((e) => !inside.has(e)),
-    ]
+  // Ajv reports a failed union right after the errors of its branches, which form one run (an inner union's
+  // run and replacement inside the outer's). One pass, so a list of many failed unions stays linear.
+  const result: ErrorObject[] = []
+  for (const error of errors) {
+    if (!isUnionError(error)) {
+      result.push(error)
+      continue
+    }
+    let start = result.length
+    while (start > 0 && isBranchError(result[start - 1] as ErrorObject, error)) start--
+    for (const item of replaceUnion(error, result.splice(start))) result.push(item)
   }
   return result
+}
+
+/**
+ * True for an error of the union's branches: at or under the union's data path, and either inside the
+ * union's schema path or from another schema document (a shared schema a branch refers to by `$ref`,
+ * whose errors have paths of their own).
+ */
+function isBranchError(error: ErrorObject, union: ErrorObject): boolean {
+  const at = union.instancePath
+  if (error.instancePath !== at && !error.instancePath.startsWith(`${at}/`)) return false
+  if (error.schemaPath.startsWith(`${union.schemaPath}/`)) return true
+  return !error.schemaPath.startsWith(union.schemaPath.slice(0, union.schemaPath.indexOf('/') + 1))
 }
 
 function replaceUnion(union: ErrorObject, branchErrors: ErrorObject[]): ErrorObject[] {
@@ -318,15 +397,13 @@ function replaceUnion(union: ErrorObject, branchErrors: ErrorObject[]): ErrorObj
       { ...union, keyword: 'enum', params: { allowedValues: branches.map(({ branch }) => branch.const) } },
     ]
   }
-  const prefix = `${union.schemaPath}/`
-  const errorsOf = (index: number) =>
-    branchErrors.filter((error) => error.schemaPath.startsWith(`${prefix}${index}/`))
-  // A branch "fits" unless the input failed its type (or literal) right at the union's location.
+  const owners = branchOwners(union, branches, branchErrors)
+  const errorsOf = (index: number) => branchErrors.filter((_, at) => owners[at] === index)
+  // A branch "fits" unless the input failed its type or literal at the union's location, or a literal
+  // property (a discriminator such as `kind: t.Literal('a')`) right under it.
   const fits = branches.filter(({ branch, index }) => {
     if (branch.type === 'null') return false
-    return !errorsOf(index).some(
-      (error) => error.instancePath === union.instancePath && SHAPE_KEYWORDS.has(error.keyword),
-    )
+    return !errorsOf(index).some((error) => isMisfit(error, union.instancePath))
   })
   if (fits.length === 1) return errorsOf((fits[0] as { index: number }).index)
   const nonNull = branches.filter(({ branch }) => branch.type !== 'null')
@@ -334,12 +411,45 @@ function replaceUnion(union: ErrorObject, branchErrors: ErrorObject[]): ErrorObj
   return [{ ...union, keyword: 'union', params: {} }]
 }
 
+/**
+ * The branch of each error: read from its schema path (`.../anyOf/1/...`, or the `$ref` a branch names);
+ * an error from a schema deeper down a reference belongs to the branch of the error before it.
+ */
+function branchOwners(
+  union: ErrorObject,
+  branches: readonly { branch: JsonSchema; index: number }[],
+  errors: readonly ErrorObject[],
+): number[] {
+  const prefix = `${union.schemaPath}/`
+  const owners: number[] = []
+  let current = -1
+  for (const error of errors) {
+    const path = error.schemaPath
+    let owner = -1
+    if (path.startsWith(prefix)) owner = Number.parseInt(path.slice(prefix.length), 10)
+    else {
+      for (const { branch, index } of branches) {
+        const ref = branch.$ref
+        if (typeof ref === 'string' && (path.startsWith(`${ref}/`) || path.startsWith(`${ref}#`)))
+          owner = index
+      }
+    }
+    if (owner !== -1) current = owner
+    owners.push(current)
+  }
+  const first = owners.find((owner) => owner !== -1) ?? 0
+  return owners.map((owner) => (owner === -1 ? first : owner))
+}
+
+function isMisfit(error: ErrorObject, at: string): boolean {
+  if (error.instancePath === at) return SHAPE_KEYWORDS.has(error.keyword)
+  if (error.keyword !== 'const' && error.keyword !== 'enum') return false
+  const child = error.instancePath.slice(at.length)
+  return child.startsWith('/') && child.indexOf('/', 1) === -1
+}
+
 const SHAPE_KEYWORDS = new Set(['type', 'const', 'enum', 'union'])
 
 function isUnionError(error: ErrorObject): boolean {
   return error.keyword === 'anyOf' || error.keyword === 'oneOf'
-}
-
-function depth(schemaPath: string): number {
-  return schemaPath.split('/').length
 }
