@@ -43,11 +43,15 @@ type SpecPart<TSpec, TKey extends string> = TSpec extends { readonly [K in TKey]
   ? TValue
   : undefined
 
-/** The static type of a parameter part: a TypeBox object, a record of schemas, or nothing (`{}`). */
+/**
+ * The static type of a parameter part: a TypeBox object, a record of schemas, or nothing (`{}`).
+ * A record is read through the builders' `const` type parameter, which makes its keys `readonly`;
+ * `-readonly` drops that so both forms give the same (mutable) type, as `t.Object` does.
+ */
 export type PartStatic<TPart> = TPart extends TSchema
   ? Static<TPart>
   : TPart extends TProperties
-    ? Static<TObject<TPart>>
+    ? Static<TObject<{ -readonly [K in keyof TPart]: TPart[K] }>>
     : {}
 
 /** Path parameters: declared ones typed by their schema, the others `string`. */
@@ -110,11 +114,20 @@ export type SuccessOutput<TSpec> =
       ? OutputOf<ResponseMap<TSpec>, SuccessStatus<TSpec>>
       : unknown
 
-/** `respond(status, body)`: answers another declared status, its body checked against that status's schema. */
-export type Respond<TMap> = <TStatus extends keyof TMap & number>(
-  status: TStatus,
-  body: OutputOf<TMap, TStatus>,
-) => StatusResponse<TStatus, OutputOf<TMap, TStatus>>
+/**
+ * `respond(status, body)`: answers another declared status, its body checked against that status's schema.
+ * The arguments are one of a union of `[status, body]` tuples, computed once per route: a signature
+ * generic in the status alone made TypeScript evaluate the body type for a still-generic status at
+ * every call (about 1,100 extra instantiations per route using `respond`; see `bench/types`).
+ */
+export type Respond<TMap> = <TArgs extends RespondArgs<TMap>>(
+  ...args: TArgs
+) => StatusResponse<TArgs[0], TArgs[1]>
+
+/** The `[status, body]` pairs a route's `respond` accepts: one per declared status. */
+export type RespondArgs<TMap> = {
+  [K in keyof TMap & number]: [status: K, body: OutputOf<TMap, K>]
+}[keyof TMap & number]
 
 /** What a handler may return (or resolve to). */
 export type HandlerResult<TSpec> =
@@ -184,9 +197,12 @@ export interface RouteInput<TPath extends string, TSpec> {
   body: BodyStatic<SpecPart<TSpec, 'body'>>
 }
 
-/** The response bodies of a route by status, as JSON (dates are strings). */
+/**
+ * The response bodies of a route by status, as JSON (dates are strings). `-readonly`: a `response` map
+ * read through the builders' `const` type parameter has `readonly` keys; a single schema does not.
+ */
 export type RouteOutput<TSpec> = {
-  [K in keyof ResponseMap<TSpec>]: ResponseMap<TSpec>[K] extends TSchema
+  -readonly [K in keyof ResponseMap<TSpec>]: ResponseMap<TSpec>[K] extends TSchema
     ? Static<ResponseMap<TSpec>[K]>
     : never
 }
@@ -199,7 +215,8 @@ export type SpecMethods<TSpec extends MethodRouteSpec> = Uppercase<
 
 /**
  * The route holders by kind, each with its routes so far; an app's builders return `RouteHolders<R>['app']`.
- * Routers add their kind here.
+ * Routers add their kind here. A holder carries its routes in the type-only `'~routes'` property, which
+ * is where the builders read them from (see {@link RoutesCarrier}).
  */
 export interface RouteHolders<TRoutes> {
   app: App<TRoutes>
@@ -207,37 +224,56 @@ export interface RouteHolders<TRoutes> {
 
 export type HolderKind = keyof RouteHolders<never>
 
+/**
+ * The builders' `this`: the holder's routes so far are inferred from it (`TPrev`), rather than written
+ * into the builder's type by its holder. A builder typed with the holder's routes had them substituted
+ * first and the call's own type parameters next, and that second pass walked every route of the union
+ * at each call: quadratic in the number of chained routes (about 420k extra instantiations at 500 routes;
+ * see `bench/types`). It also types calling a builder detached from its holder as the error it is at
+ * run time.
+ */
+export interface RoutesCarrier<TRoutes> {
+  readonly '~routes'?: TRoutes
+}
+
 /** The builder for one method: `(path, spec, handler)` or `(path, handler)`; returns the holder retyped. */
-export interface MethodBuilder<TMethod extends HTTPMethod, TKind extends HolderKind, TRoutes> {
-  <const TPath extends string, const TSpec extends RouteSpec>(
+export interface MethodBuilder<TMethod extends HTTPMethod, TKind extends HolderKind> {
+  <const TPath extends string, const TSpec extends RouteSpec, TPrev = never>(
+    this: RoutesCarrier<TPrev>,
     path: TPath,
     spec: TSpec & CheckSpec<TPath, TSpec>,
     handler: Handler<TPath, TSpec>,
-  ): RouteHolders<TRoutes | Route<TMethod, TPath, TSpec>>[TKind]
-  <const TPath extends string>(
+  ): RouteHolders<TPrev | Route<TMethod, TPath, TSpec>>[TKind]
+  <const TPath extends string, TPrev = never>(
+    this: RoutesCarrier<TPrev>,
     path: TPath,
     handler: Handler<TPath, {}>,
-  ): RouteHolders<TRoutes | Route<TMethod, TPath, {}>>[TKind]
+  ): RouteHolders<TPrev | Route<TMethod, TPath, {}>>[TKind]
 }
 
 /** `route(path, { method, ...spec }, handler)`: one route for one or several methods. */
-export type MethodsBuilder<TKind extends HolderKind, TRoutes> = <
+export type MethodsBuilder<TKind extends HolderKind> = <
   const TPath extends string,
   const TSpec extends MethodRouteSpec,
+  TPrev = never,
 >(
+  this: RoutesCarrier<TPrev>,
   path: TPath,
   spec: TSpec & CheckSpec<TPath, TSpec>,
   handler: Handler<TPath, TSpec>,
-) => RouteHolders<TRoutes | Route<SpecMethods<TSpec>, TPath, TSpec>>[TKind]
+) => RouteHolders<TPrev | Route<SpecMethods<TSpec>, TPath, TSpec>>[TKind]
 
-/** The route builders shared by apps and routers. */
-export interface RouteBuilders<TKind extends HolderKind, TRoutes> {
-  route: MethodsBuilder<TKind, TRoutes>
-  get: MethodBuilder<'GET', TKind, TRoutes>
-  post: MethodBuilder<'POST', TKind, TRoutes>
-  put: MethodBuilder<'PUT', TKind, TRoutes>
-  patch: MethodBuilder<'PATCH', TKind, TRoutes>
-  delete: MethodBuilder<'DELETE', TKind, TRoutes>
-  head: MethodBuilder<'HEAD', TKind, TRoutes>
-  options: MethodBuilder<'OPTIONS', TKind, TRoutes>
+/**
+ * The route builders shared by apps and routers. `_TRoutes` is the holder's routes, kept in the signature
+ * for the holders' declarations; the builders infer the routes from `this` (see {@link RoutesCarrier}).
+ */
+export interface RouteBuilders<TKind extends HolderKind, _TRoutes> {
+  route: MethodsBuilder<TKind>
+  get: MethodBuilder<'GET', TKind>
+  post: MethodBuilder<'POST', TKind>
+  put: MethodBuilder<'PUT', TKind>
+  patch: MethodBuilder<'PATCH', TKind>
+  delete: MethodBuilder<'DELETE', TKind>
+  head: MethodBuilder<'HEAD', TKind>
+  options: MethodBuilder<'OPTIONS', TKind>
 }
