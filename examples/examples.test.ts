@@ -32,7 +32,7 @@ describe('examples behave as the README says', () => {
           type: 'greater_than_equal',
           loc: ['path', 'item_id'],
           msg: 'Input should be greater than or equal to 1',
-          input: 0,
+          input: '0',
           ctx: { ge: 1 },
         },
       ],

@@ -17,7 +17,7 @@ describe('store: items', () => {
     expect(res.json().detail[0]).toMatchObject({
       type: 'greater_than_equal',
       loc: ['query', 'limit'],
-      input: 0,
+      input: '0',
     })
   })
 

@@ -4,6 +4,7 @@
  * filtered responses and (with `@fastbox/openapi`) its documentation.
  */
 
+export type { OpenAPIDocument } from '@fastbox/openapi'
 export type { Static, TSchema } from '@sinclair/typebox'
 export { Type as t } from '@sinclair/typebox'
 export { App, createApp } from './app/app.ts'

@@ -2,6 +2,7 @@
  * @module
  * The app: route builders over one Fastify instance, with FastAPI's request and error behaviour.
  */
+import { buildOpenApiDocument, type OpenAPIDocument, registerDocsRoutes } from '@fastbox/openapi'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { FastboxError } from '../errors/errors.ts'
 import { analyzeRoute } from '../route/analyze.ts'
@@ -48,6 +49,8 @@ export class App<TRoutes = never> {
   readonly #exceptionHandlers = new ExceptionHandlers()
   readonly #methodIndex: MethodIndex
   readonly #validators = createValidators(this.schemas)
+  /** The OpenAPI document as JSON text, built on first use and again after a route is added. */
+  #documentText: string | undefined
 
   readonly inject: FastifyInstance['inject']
   readonly listen: FastifyInstance['listen']
@@ -69,6 +72,7 @@ export class App<TRoutes = never> {
     useJsonParser(fastify)
     useErrorHandler(fastify, this.#exceptionHandlers)
     useNotFound(fastify, this.#methodIndex)
+    this.#useDocs(options)
     this.inject = fastify.inject.bind(fastify) as FastifyInstance['inject']
     this.listen = fastify.listen.bind(fastify) as FastifyInstance['listen']
     this.ready = fastify.ready.bind(fastify) as FastifyInstance['ready']
@@ -78,6 +82,42 @@ export class App<TRoutes = never> {
   /** The analyzed routes, in declaration order (what validation and the OpenAPI document both read). */
   get routes(): readonly RouteModel[] {
     return this.#routes
+  }
+
+  /**
+   * The OpenAPI 3.1 document of the app, built from the same route models that validate requests.
+   * Built once and cached (rebuilt only after a route is added); served at `openapiUrl`.
+   */
+  openapi(): OpenAPIDocument {
+    return JSON.parse(this.#openapiText()) as OpenAPIDocument
+  }
+
+  #openapiText(): string {
+    this.#documentText ??= JSON.stringify(
+      buildOpenApiDocument({ routes: this.#routes, schemas: this.schemas.schemas, info: this.settings }),
+    )
+    return this.#documentText
+  }
+
+  /** Serves the document, Swagger UI and ReDoc (each can be turned off with `null`), from local assets only. */
+  #useDocs(options: AppOptions): void {
+    const openapiUrl = options.openapiUrl === undefined ? '/openapi.json' : options.openapiUrl
+    if (openapiUrl === null) return
+    const docsUrl = options.docsUrl === undefined ? '/docs' : options.docsUrl
+    const redocUrl = options.redocUrl === undefined ? '/redoc' : options.redocUrl
+    registerDocsRoutes(this.fastify, {
+      title: options.title ?? 'Fastbox',
+      openapiUrl,
+      docsUrl,
+      redocUrl,
+      document: () => this.#openapiText(),
+    })
+    const pages = [openapiUrl, docsUrl, docsUrl && `${docsUrl}/oauth2-redirect`, redocUrl]
+    for (const page of pages) if (page) this.#methodIndex.add(['GET'], page)
+    // A route the document cannot describe (two routes given one operationId) stops the app at start-up.
+    this.fastify.addHook('onReady', async () => {
+      this.#openapiText()
+    })
   }
 
   /**
@@ -108,6 +148,7 @@ export class App<TRoutes = never> {
     })
     this.#methodIndex.add(methods, route.path.fastify)
     this.#routes.push(route)
+    this.#documentText = undefined
     return this
   }
 }

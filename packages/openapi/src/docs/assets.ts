@@ -1,0 +1,78 @@
+/**
+ * @module
+ * The files the docs pages load, taken from the installed `swagger-ui-dist` and `redoc` packages so the pages
+ * work with no internet access (FastAPI's pages load them from a CDN).
+ *
+ * Files are read from disk once per process, on the first request that needs them, and then kept in memory:
+ * an app that never serves its docs pays nothing, and the many apps a test suite creates share one copy.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
+/**
+ * A file as it is answered: its bytes and its `content-type`. Large files are kept as a `Buffer`, so Fastify
+ * does not measure (encode) the text again on every request.
+ */
+export interface Asset {
+  readonly body: Buffer | string
+  readonly contentType: string
+}
+
+/** An installed package's folder and version (the version goes into asset URLs to bust browser caches). */
+export interface InstalledPackage {
+  readonly dir: string
+  readonly version: string
+}
+
+const require = createRequire(import.meta.url)
+
+/**
+ * Locates a package by its `package.json` rather than its main module: `swagger-ui-dist`'s `index.js`
+ * (the one behind `absolutePath()`) evaluates the whole 1.5 MB browser bundle in Node just to export it.
+ * Neither package has an `exports` map, so `<name>/package.json` resolves.
+ */
+export function installedPackage(name: string): InstalledPackage {
+  const manifestPath = require.resolve(`${name}/package.json`)
+  const manifest: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  const version =
+    typeof manifest === 'object' && manifest !== null && 'version' in manifest
+      ? String(manifest.version)
+      : '0'
+  return { dir: dirname(manifestPath), version }
+}
+
+/** `fn` called at most once; its result is kept. */
+export function once<T>(fn: () => T): () => T {
+  let result: { value: T } | undefined
+  return () => {
+    result ??= { value: fn() }
+    return result.value
+  }
+}
+
+/**
+ * Reads a text file of a package. A trailing `sourceMappingURL` comment is removed: the `.map` files are not
+ * served (several MB), and a browser with its developer tools open would otherwise ask for them and get 404s.
+ */
+export function readPackageText(pkg: InstalledPackage, file: string): string {
+  return readFileSync(join(pkg.dir, file), 'utf8').replace(
+    /\n?(\/\/# sourceMappingURL=\S+|\/\*# sourceMappingURL=[^*]*\*\/)\s*$/,
+    '\n',
+  )
+}
+
+export function readPackageBytes(pkg: InstalledPackage, file: string): Buffer {
+  return readFileSync(join(pkg.dir, file))
+}
+
+export const JS = 'application/javascript; charset=utf-8'
+export const CSS = 'text/css; charset=utf-8'
+export const HTML = 'text/html; charset=utf-8'
+export const PNG = 'image/png'
+export const SVG = 'image/svg+xml'
+
+/** Versioned asset URLs never change content, so browsers may keep them for a year without asking again. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+/** Generated per app (its URLs, its options): always revalidated, so a changed setting shows at once. */
+export const REVALIDATE = 'no-cache'

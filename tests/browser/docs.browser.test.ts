@@ -1,0 +1,135 @@
+/**
+ * The docs pages in a real browser, with no internet: Debian's Chromium, driven by playwright-core, opens
+ * Swagger UI and ReDoc served by the demo store, every request to a host other than the app is blocked and
+ * recorded, and both pages must render every operation of the document. Screenshots go to
+ * `.artifacts/screenshots/` for a person to look at.
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../apps/store/src/app.ts'
+import { buildOpenApiDocument, registerDocsRoutes } from '../../packages/openapi/src/index.ts'
+
+const CHROMIUM = '/usr/bin/chromium'
+const SCREENSHOTS = join(import.meta.dirname, '../../.artifacts/screenshots')
+// The flags this machine needs: without the background-networking ones Chromium keeps trying Google's hosts.
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+// Not the default URLs: the app's own /openapi.json, /docs and /redoc may be registered by `fastbox` itself.
+const URLS = { openapiUrl: '/test-openapi.json', docsUrl: '/test-docs', redocUrl: '/test-redoc' } as const
+const TIMEOUT = 60_000
+
+const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium && process.env.CI === undefined) {
+  console.warn(
+    `Skipping the docs browser test: ${CHROMIUM} is missing (install it with: apt-get install -y chromium). ` +
+      'With CI set, a missing browser fails instead.',
+  )
+}
+
+describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
+  const app = buildApp()
+  const document = buildOpenApiDocument({
+    routes: app.routes,
+    schemas: app.schemas.schemas,
+    info: app.settings,
+  })
+  const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
+  const operations = Object.values(document.paths).flatMap((item) =>
+    Object.keys(item ?? {}).filter((key) => methods.has(key)),
+  )
+  const json = JSON.stringify(document)
+  let origin = ''
+  let browser: Browser | undefined
+  const outside: string[] = []
+  const failures: string[] = []
+  const loaded: string[] = []
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is required when CI is set`).toBe(true)
+    registerDocsRoutes(app.fastify, { title: app.settings.title ?? 'Fastbox', ...URLS, document: () => json })
+    origin = await app.listen({ host: '127.0.0.1', port: 0 })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app.close()
+  })
+
+  async function openPage(path: string): Promise<Page> {
+    if (browser === undefined) throw new Error('the browser did not start')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    // Every request leaving the app is refused and recorded; the test fails if there is any.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url())
+      if (url.hostname === '127.0.0.1') return route.continue()
+      outside.push(url.href)
+      return route.abort('blockedbyclient')
+    })
+    const page = await context.newPage()
+    page.on('pageerror', (error) => failures.push(`${path}: ${error.message}`))
+    page.on('requestfailed', (request) => failures.push(`${path}: ${request.url()} failed`))
+    page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${path}: ${response.url()} answered ${response.status()}`)
+      else loaded.push(new URL(response.url()).pathname)
+    })
+    await page.goto(`${origin}${path}`, { waitUntil: 'load' })
+    return page
+  }
+
+  it(
+    'Swagger UI renders every operation with no outside request',
+    async () => {
+      expect(operations.length).toBeGreaterThan(0)
+      const page = await openPage(URLS.docsUrl)
+      await expect.poll(() => page.locator('.opblock').count(), { timeout: 30_000 }).toBe(operations.length)
+      expect(await page.title()).toBe('Fastbox Store - Swagger UI')
+      await expect.poll(() => page.locator('.info .title').first().textContent()).toContain('Fastbox Store')
+      expect(loaded).toEqual(
+        expect.arrayContaining([
+          `${URLS.docsUrl}/assets/swagger-ui-bundle.js`,
+          `${URLS.docsUrl}/assets/swagger-ui.css`,
+          URLS.openapiUrl,
+        ]),
+      )
+      await page.screenshot({ path: join(SCREENSHOTS, 'swagger-ui.png'), fullPage: true })
+      expect(outside).toEqual([])
+      expect(failures).toEqual([])
+      await page.context().close()
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'ReDoc renders every operation with no outside request',
+    async () => {
+      const page = await openPage(URLS.redocUrl)
+      const rendered = page.locator('[data-section-id^="operation/"]')
+      await expect.poll(() => rendered.count(), { timeout: 30_000 }).toBe(operations.length)
+      for (const summary of ['List items', 'Register a user']) {
+        await expect.poll(() => page.getByRole('heading', { name: summary }).count()).toBeGreaterThan(0)
+      }
+      expect(await page.title()).toBe('Fastbox Store - ReDoc')
+      // The "API docs by Redocly" logo is the app's own image (the bundle points at cdn.redoc.ly), and it loaded.
+      const logo = page.locator('img[alt="redocly logo"]')
+      expect(await logo.getAttribute('src')).toBe(`${URLS.redocUrl}/assets/logo.svg`)
+      await expect.poll(() => loaded).toContain(`${URLS.redocUrl}/assets/logo.svg`)
+      await page.screenshot({ path: join(SCREENSHOTS, 'redoc.png'), fullPage: true })
+      expect(outside).toEqual([])
+      expect(failures).toEqual([])
+      await page.context().close()
+    },
+    TIMEOUT,
+  )
+})
