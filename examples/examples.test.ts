@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { app as docs } from './docs.ts'
 import { app as errors } from './errors.ts'
 import { app as firstRoute } from './first-route.ts'
 import { app as requests } from './requests.ts'
@@ -9,7 +10,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
 describe('README examples', () => {
   // Each example file is shown in the README after a `<!-- example: NAME -->` marker; they must not drift.
-  for (const name of ['first-route.ts', 'requests.ts', 'responses.ts', 'errors.ts']) {
+  for (const name of ['first-route.ts', 'requests.ts', 'responses.ts', 'errors.ts', 'docs.ts']) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
       const block = new RegExp(`<!-- example: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``).exec(
@@ -88,5 +89,27 @@ describe('examples behave as the README says', () => {
     ])
     const rare = await errors.inject({ method: 'POST', url: '/cart/rare' })
     expect([rare.statusCode, rare.json()]).toEqual([409, { detail: 'rare is out of stock', sku: 'rare' }])
+  })
+
+  it('docs: the document, its operationIds and components, and the pages', async () => {
+    const document = (await docs.inject('/openapi.json')).json()
+    expect(document.info).toEqual({ title: 'Shop', version: '2.0.0' })
+    expect(document.tags).toEqual([{ name: 'items', description: 'What the shop sells' }])
+    expect(Object.keys(document.paths)).toEqual(['/items/{item_id}', '/items'])
+    expect(document.paths['/items/{item_id}'].get.operationId).toBe('get_items_item_id')
+    expect(document.paths['/items'].post.operationId).toBe('createItem')
+    expect(
+      document.paths['/items/{item_id}'].get.responses['200'].content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/Item',
+    })
+    expect(document.paths['/items/{item_id}'].get.responses['404'].description).toBe('No such item')
+    expect(Object.keys(document.components.schemas)).toEqual([
+      'HTTPValidationError',
+      'Item',
+      'ValidationError',
+    ])
+    expect((await docs.inject('/docs')).statusCode).toBe(200)
+    expect((await docs.inject('/redoc')).statusCode).toBe(404)
   })
 })

@@ -9,7 +9,6 @@ import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../apps/store/src/app.ts'
-import { buildOpenApiDocument, registerDocsRoutes } from '../../packages/openapi/src/index.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOTS = join(import.meta.dirname, '../../.artifacts/screenshots')
@@ -24,8 +23,8 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
-// Not the default URLs: the app's own /openapi.json, /docs and /redoc may be registered by `fastbox` itself.
-const URLS = { openapiUrl: '/test-openapi.json', docsUrl: '/test-docs', redocUrl: '/test-redoc' } as const
+// The app's own pages, at their default URLs, as `createApp` serves them.
+const URLS = { openapiUrl: '/openapi.json', docsUrl: '/docs', redocUrl: '/redoc' } as const
 const TIMEOUT = 60_000
 
 const hasChromium = existsSync(CHROMIUM)
@@ -38,16 +37,11 @@ if (!hasChromium && process.env.CI === undefined) {
 
 describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
   const app = buildApp()
-  const document = buildOpenApiDocument({
-    routes: app.routes,
-    schemas: app.schemas.schemas,
-    info: app.settings,
-  })
+  const document = app.openapi()
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
   const operations = Object.values(document.paths).flatMap((item) =>
     Object.keys(item ?? {}).filter((key) => methods.has(key)),
   )
-  const json = JSON.stringify(document)
   let origin = ''
   let browser: Browser | undefined
   const outside: string[] = []
@@ -56,7 +50,6 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is required when CI is set`).toBe(true)
-    registerDocsRoutes(app.fastify, { title: app.settings.title ?? 'Fastbox', ...URLS, document: () => json })
     origin = await app.listen({ host: '127.0.0.1', port: 0 })
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
     mkdirSync(SCREENSHOTS, { recursive: true })

@@ -21,6 +21,10 @@ export function buildApp(db: StoreDb = seededDb()) {
     title: 'Fastbox Store',
     version: '1.0.0',
     description: 'A demo store: items and users.',
+    tags: [
+      { name: 'items', description: 'What the store sells, and buying it.' },
+      { name: 'users', description: 'Customer accounts.' },
+    ],
   })
     .get(
       '/items',

@@ -1,0 +1,16 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { expect, it } from 'vitest'
+import { buildApp } from '../src/app.ts'
+
+it('serves a valid OpenAPI 3.1 document', async () => {
+  const res = await buildApp().inject('/openapi.json')
+  expect(res.statusCode).toBe(200)
+  const result = await new Validator().validate(res.json())
+  expect(result).toEqual({ valid: true })
+})
+
+it('matches the committed snapshot, so every change to the document is reviewed in a diff', async () => {
+  // Regenerate after an intended change with `pnpm vitest run apps/store -u`.
+  const text = `${JSON.stringify(buildApp().openapi(), null, 2)}\n`
+  await expect(text).toMatchFileSnapshot('./openapi.snap.json')
+})
