@@ -1,22 +1,8 @@
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { appWithLog } from '../../test/support.ts'
 import { createApp, t } from '../index.ts'
 
 const SERVER_ERROR = { detail: 'Internal Server Error' }
-
-/** An app whose log lines (level `level` and up) are collected as parsed JSON and as raw text. */
-function appWithLog(level: 'error' | 'warn' = 'error') {
-  const lines: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void) {
-      lines.push(String(chunk))
-      callback()
-    },
-  })
-  const app = createApp({ fastify: { logger: { level, stream } } })
-  const entries = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>)
-  return { app, lines, entries }
-}
 
 const User = t.Object({ id: t.Integer(), name: t.String() })
 

@@ -2,30 +2,9 @@
  * Every 422 item type Fastbox reports, each with its exact `msg`, `ctx` and `input` (Pydantic v2's names and
  * words, as FastAPI sends them). Unions are in `inputs-unions.test.ts`.
  */
-import type { TSchema } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
+import { bodyErrors, queryErrors } from '../../test/support.ts'
 import { createApp, t } from '../index.ts'
-
-/** The 422 items of posting `payload` to a route whose body is `schema` (the test fails on another status). */
-async function bodyErrors(schema: TSchema, payload: unknown) {
-  const app = createApp().post('/', { body: schema }, () => null)
-  const response = await app.inject({
-    method: 'POST',
-    url: '/',
-    payload: JSON.stringify(payload),
-    headers: { 'content-type': 'application/json' },
-  })
-  expect(response.statusCode).toBe(422)
-  return (response.json() as { detail: unknown[] }).detail
-}
-
-/** The 422 items of a GET with `query` to a route whose query part is `query`. */
-async function queryErrors(query: Record<string, TSchema>, search: string) {
-  const app = createApp().get('/', { query }, () => null)
-  const response = await app.inject({ method: 'GET', url: `/?${search}` })
-  expect(response.statusCode).toBe(422)
-  return (response.json() as { detail: unknown[] }).detail
-}
 
 describe('type errors of JSON values (no coercion)', () => {
   it.each([

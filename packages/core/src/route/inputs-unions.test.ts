@@ -2,28 +2,9 @@
  * How failed unions become 422 items: the errors of the branch the input was meant for, `enum` for a union
  * of literals, else one `union_mismatch`; each union of a list on its own, in linear time.
  */
-import type { TSchema } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
-import { createApp, t } from '../index.ts'
-
-async function bodyErrors(schema: TSchema, payload: unknown) {
-  const app = createApp().post('/', { body: schema }, () => null)
-  const response = await app.inject({
-    method: 'POST',
-    url: '/',
-    payload: JSON.stringify(payload),
-    headers: { 'content-type': 'application/json' },
-  })
-  expect(response.statusCode).toBe(422)
-  return (response.json() as { detail: unknown[] }).detail
-}
-
-async function queryErrors(query: Record<string, TSchema>, search: string) {
-  const app = createApp().get('/', { query }, () => null)
-  const response = await app.inject({ method: 'GET', url: `/?${search}` })
-  expect(response.statusCode).toBe(422)
-  return (response.json() as { detail: unknown[] }).detail
-}
+import { bodyErrors, queryErrors } from '../../test/support.ts'
+import { t } from '../index.ts'
 
 describe('unions', () => {
   const Cat = t.Object({ kind: t.Literal('cat'), lives: t.Integer() })
