@@ -248,3 +248,13 @@ describe('HTTPException', () => {
     expectTypeOf(error.headers).toEqualTypeOf<Readonly<Record<string, string>>>()
   })
 })
+
+describe('App<unknown>', () => {
+  test('accepts an app with any routes, for functions that take an app', () => {
+    const withRoutes = createApp().get('/items/{id}', ({ path }) => path.id)
+    const takesAnyApp = (app: App<unknown>) => app.fastify
+    takesAnyApp(withRoutes)
+    takesAnyApp(createApp())
+    expectTypeOf(takesAnyApp).parameter(0).toEqualTypeOf<App<unknown>>()
+  })
+})
