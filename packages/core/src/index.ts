@@ -10,6 +10,15 @@ export { Type as t } from '@sinclair/typebox'
 export { App, createApp } from './app/app.ts'
 export type { ErrorClass, ExceptionContext, ExceptionHandler } from './app/exception-handlers.ts'
 export type { AppOptions, ContactInfo, LicenseInfo, ServerInfo, TagInfo } from './app/options.ts'
+export { BackgroundTasks } from './background/background-tasks.ts'
+export {
+  type AnyDependency,
+  type Dependency,
+  type DependencySpec,
+  dependency,
+  type SecurityRequirement,
+} from './dependency/dependency.ts'
+export { DependencyOverrides } from './dependency/overrides.ts'
 export {
   FastboxError,
   type FastboxErrorCode,
@@ -17,6 +26,7 @@ export {
   RequestValidationError,
   ResponseValidationError,
 } from './errors/errors.ts'
+export { createLifespan, type Lifespan } from './lifespan/lifespan.ts'
 export type { BodyModel, ParamLocation, ParamPartModel, ResponseModel, RouteModel } from './route/model.ts'
 export type { ParsedPath } from './route/path.ts'
 export { StatusResponse } from './route/respond.ts'
@@ -27,6 +37,9 @@ export { status } from './status.ts'
 export type {
   BodyStatic,
   Context,
+  DependencyContext,
+  DependencyValue,
+  DepsStatic,
   Handler,
   HandlerResult,
   Output,

@@ -8,6 +8,8 @@
 import type { Static, TObject, TOptional, TProperties, TSchema } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from './app/app.ts'
+import type { BackgroundTasks } from './background/background-tasks.ts'
+import type { Dependency } from './dependency/dependency.ts'
 import type { StatusResponse } from './route/respond.ts'
 import type { HTTPMethod, MethodRouteSpec, RouteSpec } from './route/spec.ts'
 
@@ -146,11 +148,45 @@ export interface Context<TPath extends string, TSpec> {
   headers: PartStatic<SpecPart<TSpec, 'headers'>>
   cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
   body: BodyStatic<SpecPart<TSpec, 'body'>>
+  /** The values of the route's `deps`, by name. */
+  deps: DepsStatic<SpecPart<TSpec, 'deps'>>
+  /** Tasks to run after the response is sent: `background.add(fn, ...args)`. */
+  background: BackgroundTasks
   /** Fastify's request (escape hatch: raw headers, `log`, decorations). */
   request: FastifyRequest
   /** Fastify's reply (escape hatch: headers, cookies, streaming). A handler that sends through it is done. */
   reply: FastifyReply
   respond: Respond<ResponseMap<TSpec>>
+}
+
+////////////////////////////////////////////////////////////////////////////////////////////////////
+// Dependencies
+////////////////////////////////////////////////////////////////////////////////////////////////////
+
+/** The values of a `deps` record: what each dependency provides. */
+export type DepsStatic<TDeps> = {
+  [K in keyof TDeps]: TDeps[K] extends Dependency<infer TValue> ? TValue : never
+}
+
+/** What a dependency function's result provides: the awaited value, or what a generator yields. */
+export type DependencyValue<TResult> =
+  TResult extends Generator<infer TYield, unknown, unknown>
+    ? TYield
+    : TResult extends AsyncGenerator<infer TYield, unknown, unknown>
+      ? TYield
+      : Awaited<TResult>
+
+/** A dependency function's argument, typed from its spec (its own request parts and sub-dependencies). */
+export interface DependencyContext<TSpec> {
+  path: PartStatic<SpecPart<TSpec, 'path'>>
+  query: PartStatic<SpecPart<TSpec, 'query'>>
+  headers: PartStatic<SpecPart<TSpec, 'headers'>>
+  cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
+  body: BodyStatic<SpecPart<TSpec, 'body'>>
+  deps: DepsStatic<SpecPart<TSpec, 'deps'>>
+  background: BackgroundTasks
+  request: FastifyRequest
+  reply: FastifyReply
 }
 
 export type Handler<TPath extends string, TSpec> = (context: Context<TPath, TSpec>) => HandlerResult<TSpec>

@@ -4,9 +4,11 @@
  */
 import { buildOpenApiDocument, type OpenAPIDocument, registerDocsRoutes } from '@fastbox/openapi'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { DependencyOverrides } from '../dependency/overrides.ts'
+import { planDependencies } from '../dependency/plan.ts'
 import { FastboxError } from '../errors/errors.ts'
-import { analyzeRoute } from '../route/analyze.ts'
-import { createRouteHandler, type RuntimeHandler } from '../route/handler.ts'
+import { analyzeRoute, describeRoute } from '../route/analyze.ts'
+import { createRouteHandler, type RouteRuntime, type RuntimeHandler } from '../route/handler.ts'
 import type { RouteModel } from '../route/model.ts'
 import type { HTTPMethod, MethodRouteSpec, RouteSpec } from '../route/spec.ts'
 import { SchemaRegistry } from '../schema/registry.ts'
@@ -49,6 +51,13 @@ export class App<TRoutes = never> {
   readonly #exceptionHandlers = new ExceptionHandlers()
   readonly #methodIndex: MethodIndex
   readonly #validators = createValidators(this.schemas)
+  /** Background task runs still going, awaited by `close()`. */
+  readonly #pending = new Set<Promise<void>>()
+  /**
+   * Replacements for dependencies, for tests: `app.dependencyOverrides.set(getDb, getTestDb)`. The
+   * replacement's own request parts replace the original's, from the next request on.
+   */
+  readonly dependencyOverrides = new DependencyOverrides()
   /** The OpenAPI document as JSON text, built on first use and again after a route is added. */
   #documentText: string | undefined
 
@@ -73,6 +82,7 @@ export class App<TRoutes = never> {
     useErrorHandler(fastify, this.#exceptionHandlers)
     useNotFound(fastify, this.#methodIndex)
     this.#useDocs(options)
+    this.#useLifecycle(options)
     this.inject = fastify.inject.bind(fastify) as FastifyInstance['inject']
     this.listen = fastify.listen.bind(fastify) as FastifyInstance['listen']
     this.ready = fastify.ready.bind(fastify) as FastifyInstance['ready']
@@ -120,6 +130,21 @@ export class App<TRoutes = never> {
     })
   }
 
+  #track(run: Promise<void>): void {
+    this.#pending.add(run)
+    void run.finally(() => this.#pending.delete(run))
+  }
+
+  /** Lifespan start before the first request; on close, queued background tasks, then lifespan stop. */
+  #useLifecycle(options: AppOptions): void {
+    const { lifespan } = options
+    if (lifespan !== undefined) this.fastify.addHook('onReady', () => lifespan.start(this.fastify))
+    this.fastify.addHook('onClose', async () => {
+      await waitFor(this.#pending, options.backgroundTimeout ?? 10_000, this.fastify)
+      await lifespan?.stop(this.fastify)
+    })
+  }
+
   /**
    * Answers errors that are `instanceof errorClass` (subclasses too; the nearest registered class wins).
    *
@@ -136,7 +161,21 @@ export class App<TRoutes = never> {
 
   /** Registers a route for `methods`; the builders all end here. */
   addRoute(methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
-    const route = analyzeRoute(methods, path, spec, { registry: this.schemas, validators: this.#validators })
+    const where = describeRoute(methods, path)
+    const effects = [...(this.settings.dependencies ?? []), ...(spec.dependencies ?? [])]
+    const context = { registry: this.schemas, validators: this.#validators }
+    const overrides = this.dependencyOverrides
+    const analyze = () =>
+      analyzeRoute(methods, path, spec, context, planDependencies(effects, spec.deps, overrides, where))
+    const route = analyze()
+    let current = { route, version: overrides.version }
+    const runtime: RouteRuntime = {
+      model: () => {
+        if (current.version !== overrides.version) current = { route: analyze(), version: overrides.version }
+        return current.route
+      },
+      track: (run) => this.#track(run),
+    }
     const response = Object.fromEntries(
       [...route.responses].map(([status, model]) => [status, toSerializerSchema(model.schema)]),
     )
@@ -144,7 +183,7 @@ export class App<TRoutes = never> {
       method: [...methods],
       url: route.path.fastify,
       schema: { response },
-      handler: createRouteHandler(route, handler),
+      handler: createRouteHandler(runtime, handler),
     })
     this.#methodIndex.add(methods, route.path.fastify)
     this.#routes.push(route)
@@ -180,6 +219,30 @@ function toMethods(method: MethodRouteSpec['method']): HTTPMethod[] {
       throw new FastboxError('FASTBOX_ERR_INVALID_SPEC', `Unknown HTTP method "${name}".`)
     return known
   })
+}
+
+/** Waits for the runs in `pending` (those queued meanwhile too), at most `timeout` ms. */
+async function waitFor(
+  pending: Set<Promise<void>>,
+  timeout: number,
+  fastify: FastifyInstance,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), timeout)
+  })
+  try {
+    while (pending.size > 0) {
+      if ((await Promise.race([Promise.all(pending), expired])) === 'expired') {
+        fastify.log.warn(
+          `${pending.size} background task run(s) still going after ${timeout} ms; closing anyway`,
+        )
+        return
+      }
+    }
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 function routerOptions(options: FastifyServerOptions): RouterOptions {

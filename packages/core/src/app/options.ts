@@ -4,6 +4,8 @@
  * server options.
  */
 import type { FastifyServerOptions } from 'fastify'
+import type { AnyDependency } from '../dependency/dependency.ts'
+import type { Lifespan } from '../lifespan/lifespan.ts'
 
 export interface ContactInfo {
   name?: string
@@ -48,6 +50,12 @@ export interface AppOptions {
   docsUrl?: string | null
   /** ReDoc (default `'/redoc'`); `null` turns it off. */
   redocUrl?: string | null
+  /** Dependencies run (for their effect) before every route's own, e.g. a global guard. */
+  dependencies?: readonly AnyDependency[]
+  /** Set-up before the first request and tear-down on `close()`; see `createLifespan`. */
+  lifespan?: Lifespan<unknown>
+  /** How long `close()` waits for queued background tasks, in milliseconds (default 10,000). */
+  backgroundTimeout?: number
   /** Options of the underlying Fastify server, e.g. `{ logger: true, bodyLimit: 1_048_576 }`. */
   fastify?: FastifyServerOptions
 }

@@ -4,6 +4,7 @@
  * compiled, mistakes in the declaration reported before the app starts.
  */
 import { OptionalKind, type TSchema } from '@sinclair/typebox'
+import { type DependencyPlan, EMPTY_PLAN, mergeParts } from '../dependency/plan.ts'
 import { FastboxError } from '../errors/errors.ts'
 import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
@@ -32,19 +33,26 @@ export function isBodylessStatus(status: number): boolean {
   return status < 200 || status === 204 || status === 205 || status === 304
 }
 
+/** Where a route is declared, for error messages: `GET /items/{id}`. */
+export function describeRoute(methods: readonly HTTPMethod[], path: string): string {
+  return `${methods.join(',')} ${path}`
+}
+
 export function analyzeRoute(
   methods: readonly HTTPMethod[],
   path: string,
   spec: RouteSpec,
   context: AnalyzeContext,
+  dependencies: DependencyPlan = EMPTY_PLAN,
 ): RouteModel {
   const parsed = parsePath(path)
-  const where = `${methods.join(',')} ${path}`
+  const where = describeRoute(methods, path)
+  const parts = mergeParts(spec, dependencies.all, where)
   const params = [
-    pathPart(parsed.params, spec.path, where, context.registry),
-    spec.query && paramPart('query', spec.query, context.registry),
-    spec.headers && paramPart('header', spec.headers, context.registry),
-    spec.cookies && paramPart('cookie', spec.cookies, context.registry),
+    pathPart(parsed.params, parts.path, where, context.registry),
+    parts.query && paramPart('query', parts.query, context.registry),
+    parts.headers && paramPart('header', parts.headers, context.registry),
+    parts.cookies && paramPart('cookie', parts.cookies, context.registry),
   ].filter((part): part is ParamPartModel => part !== undefined)
   const status = checkStatus(spec.status ?? 200, where)
   return {
@@ -53,7 +61,8 @@ export function analyzeRoute(
     spec,
     params,
     validateParams: params.length === 0 ? undefined : compileParams(params, context.validators),
-    body: spec.body === undefined ? undefined : bodyModel(spec.body, context),
+    body: parts.body === undefined ? undefined : bodyModel(parts.body, context),
+    dependencies,
     status,
     responses: responseModels(spec, status, where, context),
   }

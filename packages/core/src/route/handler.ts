@@ -5,6 +5,8 @@
  * it (which drops undeclared fields and writes `Date`s as ISO strings).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { BackgroundTasks } from '../background/background-tasks.ts'
+import { RequestScope } from '../dependency/scope.ts'
 import { ResponseValidationError } from '../errors/errors.ts'
 import { toErrorItems, type ValidationErrorItem } from '../validation/error-items.ts'
 import { isBodylessStatus } from './analyze.ts'
@@ -19,12 +21,22 @@ export interface RuntimeContext {
   headers: Record<string, unknown>
   cookies: Record<string, unknown>
   body: unknown
+  deps: Record<string, unknown>
+  background: BackgroundTasks
   request: FastifyRequest
   reply: FastifyReply
   respond: (status: number, body: unknown) => StatusResponse
 }
 
 export type RuntimeHandler = (context: RuntimeContext) => unknown
+
+/** What a route's handler needs from its app at run time. */
+export interface RouteRuntime {
+  /** The route's model, re-analyzed when `dependencyOverrides` changed since the last request. */
+  model(): RouteModel
+  /** Keeps a background run, so `app.close()` can wait for it. */
+  track(run: Promise<void>): void
+}
 
 /** Errors listed when a response fails its schema: enough to find the bug, bounded for the log. */
 const LOGGED_RESPONSE_ERRORS = 20
@@ -36,31 +48,70 @@ const SENT_BY_HANDLER = Symbol('fastbox.sentByHandler')
 
 type WatchedReply = FastifyReply & { [SENT_BY_HANDLER]?: boolean }
 
-export function createRouteHandler(route: RouteModel, handler: RuntimeHandler) {
+interface Outcome {
+  readonly status: number
+  readonly body: unknown
+}
+
+export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandler) {
   return async function fastboxRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const route = runtime.model()
     const inputs = readInputs(route, request)
-    const result = await handler({
+    const background = new BackgroundTasks()
+    const context: RuntimeContext = {
       ...inputs,
+      deps: {},
+      background,
       request,
       // Watched only for handlers that read it, so the others pay nothing.
       get reply() {
         return watchSend(reply)
       },
       respond,
-    })
-    if (reply.sent || (reply as WatchedReply)[SENT_BY_HANDLER] === true) return reply
-    const [status, body] =
-      result instanceof StatusResponse ? [result.status, result.body] : [route.status, result]
-    const response = route.responses.get(status)
-    if (response !== undefined && !response.validate(body)) {
-      throw new ResponseValidationError(
-        status,
-        toErrorItems(response.validate.errors ?? [], LOGGED_RESPONSE_ERRORS).map(withoutInput),
-      )
     }
-    reply.code(status)
-    return body === undefined || isBodylessStatus(status) ? reply.send() : reply.send(body)
+    const plan = route.dependencies
+    const scope =
+      plan.all.length === 0 ? undefined : new RequestScope({ ...inputs, background, request, reply })
+    let outcome: Outcome | undefined
+    let failure: { failed: boolean; error: unknown } = { failed: false, error: undefined }
+    try {
+      if (scope !== undefined) {
+        for (const node of plan.effects) await scope.resolve(node)
+        context.deps = await scope.resolveAll(plan.named)
+      }
+      const result = await handler(context)
+      if (!reply.sent && (reply as WatchedReply)[SENT_BY_HANDLER] !== true)
+        outcome = checkResult(route, result)
+    } catch (error) {
+      failure = { failed: true, error }
+    }
+    // Generator dependencies finish before the answer, so a failed commit is answered as an error.
+    if (scope !== undefined) failure = await scope.finish(failure.error, failure.failed)
+    if (failure.failed) throw failure.error
+    if (background.size > 0) reply.raw.once('close', () => runtime.track(background.run(request.log)))
+    if (outcome === undefined) return reply
+    reply.code(outcome.status)
+    const { body } = outcome
+    if (body === undefined || isBodylessStatus(outcome.status)) return reply.send()
+    // Fastify sends strings as they are (text/plain); like FastAPI, a returned string is a JSON value.
+    if (typeof body === 'string')
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(body))
+    return reply.send(body)
   }
+}
+
+/** The status and body a handler's result answers, after checking it against that status's schema. */
+function checkResult(route: RouteModel, result: unknown): Outcome {
+  const [status, body] =
+    result instanceof StatusResponse ? [result.status, result.body] : [route.status, result]
+  const response = route.responses.get(status)
+  if (response !== undefined && !response.validate(body)) {
+    throw new ResponseValidationError(
+      status,
+      toErrorItems(response.validate.errors ?? [], LOGGED_RESPONSE_ERRORS).map(withoutInput),
+    )
+  }
+  return { status, body }
 }
 
 /**

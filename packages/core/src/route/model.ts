@@ -4,6 +4,7 @@
  * "analyze" phase). Request handling and the OpenAPI document both read it, so they cannot drift apart.
  */
 import type { ValidateFunction } from 'ajv'
+import type { DependencyPlan } from '../dependency/plan.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import type { ParsedPath } from './path.ts'
 import type { HTTPMethod, RouteSpec } from './spec.ts'
@@ -51,6 +52,8 @@ export interface RouteModel {
   /** One validator for all parameter parts, so every error is reported together. */
   readonly validateParams: ValidateFunction | undefined
   readonly body: BodyModel | undefined
+  /** The dependency graph (after overrides), whose request parts are merged into `params` and `body`. */
+  readonly dependencies: DependencyPlan
   /** The success status. */
   readonly status: number
   readonly responses: ReadonlyMap<number, ResponseModel>

@@ -3,6 +3,7 @@
  * The route declaration: plain values, read once at registration (FastAPI's "declare" phase).
  */
 import type { TSchema } from '@sinclair/typebox'
+import type { AnyDependency } from '../dependency/dependency.ts'
 import type { ParamsSpec } from '../schema/parts.ts'
 
 /** The HTTP methods a route can answer. */
@@ -29,6 +30,10 @@ export interface RouteSpec {
   readonly cookies?: ParamsSpec
   /** The JSON body; wrap it in `t.Optional(...)` to make the body optional. */
   readonly body?: TSchema
+  /** Dependencies whose values the handler receives as `deps.<name>`. */
+  readonly deps?: { readonly [name: string]: AnyDependency }
+  /** Dependencies run for their effect (guards), before the handler; their values are discarded. */
+  readonly dependencies?: readonly AnyDependency[]
   /** The output contract: one schema for the success status, or schemas by status. */
   readonly response?: TSchema | ResponseSchemas
   /** The success status (default 200, as in FastAPI). */
