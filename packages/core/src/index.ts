@@ -31,6 +31,8 @@ export type { BodyModel, ParamLocation, ParamPartModel, ResponseModel, RouteMode
 export type { ParsedPath } from './route/path.ts'
 export { StatusResponse } from './route/respond.ts'
 export type { HTTPMethod, MethodRouteSpec, ResponseDoc, ResponseSchemas, RouteSpec } from './route/spec.ts'
+export type { RouterOptions } from './router/include.ts'
+export { createRouter, Router } from './router/router.ts'
 export type { JsonSchema } from './schema/json-schema.ts'
 export type { SchemaRegistry } from './schema/registry.ts'
 export { status } from './status.ts'
@@ -42,10 +44,12 @@ export type {
   DepsStatic,
   Handler,
   HandlerResult,
+  JoinPath,
   Output,
   PartStatic,
   PathParamNames,
   PathStatic,
+  PrefixRoutes,
   Route,
   RouteInput,
   RouteOutput,

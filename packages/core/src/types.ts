@@ -12,6 +12,7 @@ import type { BackgroundTasks } from './background/background-tasks.ts'
 import type { Dependency } from './dependency/dependency.ts'
 import type { StatusResponse } from './route/respond.ts'
 import type { HTTPMethod, MethodRouteSpec, RouteSpec } from './route/spec.ts'
+import type { Router } from './router/router.ts'
 
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 // Paths
@@ -164,9 +165,9 @@ export interface Context<TPath extends string, TSpec> {
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 
 /** The values of a `deps` record: what each dependency provides. */
-export type DepsStatic<TDeps> = {
-  [K in keyof TDeps]: TDeps[K] extends Dependency<infer TValue> ? TValue : never
-}
+export type DepsStatic<TDeps> = [TDeps] extends [undefined]
+  ? {}
+  : { -readonly [K in keyof TDeps]: TDeps[K] extends Dependency<infer TValue> ? TValue : never }
 
 /** What a dependency function's result provides: the awaited value, or what a generator yields. */
 export type DependencyValue<TResult> =
@@ -254,9 +255,24 @@ export type SpecMethods<TSpec extends MethodRouteSpec> = Uppercase<
  * Routers add their kind here. A holder carries its routes in the type-only `'~routes'` property, which
  * is where the builders read them from (see {@link RoutesCarrier}).
  */
-export interface RouteHolders<TRoutes> {
+export interface RouteHolders<TRoutes, TPrefix extends string = ''> {
   app: App<TRoutes>
+  router: Router<TRoutes, TPrefix>
 }
+
+/** A prefix joined to a path as routers join them at run time: `'/items'` + `'/'` → `'/items'`. */
+export type JoinPath<TPrefix extends string, TPath extends string> = TPrefix extends ''
+  ? TPath
+  : TPath extends '/'
+    ? TPrefix
+    : `${TPrefix}${TPath}`
+
+/** Routes moved under a prefix (by `includeRouter`). */
+export type PrefixRoutes<TRoutes, TPrefix extends string> = TPrefix extends ''
+  ? TRoutes
+  : TRoutes extends Route<infer TMethod, infer TPath, infer TSpec>
+    ? Route<TMethod, JoinPath<TPrefix, TPath>, TSpec>
+    : never
 
 export type HolderKind = keyof RouteHolders<never>
 
@@ -268,23 +284,25 @@ export type HolderKind = keyof RouteHolders<never>
  * see `bench/types`). It also types calling a builder detached from its holder as the error it is at
  * run time.
  */
-export interface RoutesCarrier<TRoutes> {
+export interface RoutesCarrier<TRoutes, TPrefix extends string = ''> {
   readonly '~routes'?: TRoutes
+  /** A router's prefix, joined to its routes' paths (path parameters in it reach the handler). */
+  readonly '~prefix'?: TPrefix
 }
 
 /** The builder for one method: `(path, spec, handler)` or `(path, handler)`; returns the holder retyped. */
 export interface MethodBuilder<TMethod extends HTTPMethod, TKind extends HolderKind> {
-  <const TPath extends string, const TSpec extends RouteSpec, TPrev = never>(
-    this: RoutesCarrier<TPrev>,
+  <const TPath extends string, const TSpec extends RouteSpec, TPrev = never, TPrefix extends string = ''>(
+    this: RoutesCarrier<TPrev, TPrefix>,
     path: TPath,
-    spec: TSpec & CheckSpec<TPath, TSpec>,
-    handler: Handler<TPath, TSpec>,
-  ): RouteHolders<TPrev | Route<TMethod, TPath, TSpec>>[TKind]
-  <const TPath extends string, TPrev = never>(
-    this: RoutesCarrier<TPrev>,
+    spec: TSpec & CheckSpec<JoinPath<TPrefix, TPath>, TSpec>,
+    handler: Handler<JoinPath<TPrefix, TPath>, TSpec>,
+  ): RouteHolders<TPrev | Route<TMethod, JoinPath<TPrefix, TPath>, TSpec>, TPrefix>[TKind]
+  <const TPath extends string, TPrev = never, TPrefix extends string = ''>(
+    this: RoutesCarrier<TPrev, TPrefix>,
     path: TPath,
-    handler: Handler<TPath, {}>,
-  ): RouteHolders<TPrev | Route<TMethod, TPath, {}>>[TKind]
+    handler: Handler<JoinPath<TPrefix, TPath>, {}>,
+  ): RouteHolders<TPrev | Route<TMethod, JoinPath<TPrefix, TPath>, {}>, TPrefix>[TKind]
 }
 
 /** `route(path, { method, ...spec }, handler)`: one route for one or several methods. */
@@ -292,12 +310,13 @@ export type MethodsBuilder<TKind extends HolderKind> = <
   const TPath extends string,
   const TSpec extends MethodRouteSpec,
   TPrev = never,
+  TPrefix extends string = '',
 >(
-  this: RoutesCarrier<TPrev>,
+  this: RoutesCarrier<TPrev, TPrefix>,
   path: TPath,
-  spec: TSpec & CheckSpec<TPath, TSpec>,
-  handler: Handler<TPath, TSpec>,
-) => RouteHolders<TPrev | Route<SpecMethods<TSpec>, TPath, TSpec>>[TKind]
+  spec: TSpec & CheckSpec<JoinPath<TPrefix, TPath>, TSpec>,
+  handler: Handler<JoinPath<TPrefix, TPath>, TSpec>,
+) => RouteHolders<TPrev | Route<SpecMethods<TSpec>, JoinPath<TPrefix, TPath>, TSpec>, TPrefix>[TKind]
 
 /**
  * The route builders shared by apps and routers. `_TRoutes` is the holder's routes, kept in the signature

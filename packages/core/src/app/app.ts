@@ -6,30 +6,22 @@ import { buildOpenApiDocument, type OpenAPIDocument, registerDocsRoutes } from '
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { DependencyOverrides } from '../dependency/overrides.ts'
 import { planDependencies } from '../dependency/plan.ts'
-import { FastboxError } from '../errors/errors.ts'
 import { analyzeRoute, describeRoute } from '../route/analyze.ts'
 import { createRouteHandler, type RouteRuntime, type RuntimeHandler } from '../route/handler.ts'
 import type { RouteModel } from '../route/model.ts'
-import type { HTTPMethod, MethodRouteSpec, RouteSpec } from '../route/spec.ts'
+import type { HTTPMethod, RouteSpec } from '../route/spec.ts'
+import { installBuilders } from '../router/builders.ts'
+import { applyRouterOptions, type RouterOptions } from '../router/include.ts'
+import type { Router } from '../router/router.ts'
 import { SchemaRegistry } from '../schema/registry.ts'
 import { toSerializerSchema } from '../schema/response-schemas.ts'
-import type { RouteBuilders } from '../types.ts'
+import type { PrefixRoutes, RouteBuilders } from '../types.ts'
 import { createValidators } from '../validation/ajv.ts'
 import { sendJson, useErrorHandler } from './error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from './exception-handlers.ts'
 import { useJsonParser } from './json-parser.ts'
-import { MethodIndex, type RouterOptions, useNotFound } from './not-found.ts'
+import { MethodIndex, type PathMatchOptions, useNotFound } from './not-found.ts'
 import type { AppOptions } from './options.ts'
-
-const METHODS: Record<string, HTTPMethod> = {
-  get: 'GET',
-  post: 'POST',
-  put: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-  head: 'HEAD',
-  options: 'OPTIONS',
-}
 
 /**
  * A Fastbox application. Declare routes with `get`/`post`/.../`route`; each returns the app typed with the
@@ -146,6 +138,21 @@ export class App<TRoutes = never> {
   }
 
   /**
+   * Includes a router's routes (those declared now and later), with `options` applied outside the router's
+   * own: prefixes join, tags add up, dependencies run outer first, responses merge.
+   */
+  includeRouter<TRouterRoutes, const TPrefix extends string = ''>(
+    router: Router<TRouterRoutes, string>,
+    options: RouterOptions<TPrefix> = {},
+  ): App<TRoutes | PrefixRoutes<TRouterRoutes, TPrefix>> {
+    router.subscribe((declaration) => {
+      const { methods, path, spec, handler } = applyRouterOptions(options, declaration)
+      this.addRoute(methods, path, spec, handler)
+    })
+    return this as App<TRoutes | PrefixRoutes<TRouterRoutes, TPrefix>>
+  }
+
+  /**
    * Answers errors that are `instanceof errorClass` (subclasses too; the nearest registered class wins).
    *
    * @example
@@ -192,34 +199,7 @@ export class App<TRoutes = never> {
   }
 }
 
-// The builders are the same few lines for every method: defined once on the prototype.
-const builders = App.prototype as unknown as Record<string, unknown>
-for (const [name, method] of Object.entries(METHODS)) {
-  builders[name] = function (
-    this: App,
-    path: string,
-    specOrHandler: RouteSpec | RuntimeHandler,
-    handler?: RuntimeHandler,
-  ) {
-    return typeof specOrHandler === 'function'
-      ? this.addRoute([method], path, {}, specOrHandler)
-      : this.addRoute([method], path, specOrHandler, handler as RuntimeHandler)
-  }
-}
-builders.route = function (this: App, path: string, spec: MethodRouteSpec, handler: RuntimeHandler) {
-  const { method, ...rest } = spec
-  return this.addRoute(toMethods(method), path, rest, handler)
-}
-
-function toMethods(method: MethodRouteSpec['method']): HTTPMethod[] {
-  const names = typeof method === 'string' ? [method] : [...method]
-  return names.map((name) => {
-    const known = METHODS[name.toLowerCase()]
-    if (known === undefined)
-      throw new FastboxError('FASTBOX_ERR_INVALID_SPEC', `Unknown HTTP method "${name}".`)
-    return known
-  })
-}
+installBuilders(App.prototype)
 
 /** Waits for the runs in `pending` (those queued meanwhile too), at most `timeout` ms. */
 async function waitFor(
@@ -245,11 +225,11 @@ async function waitFor(
   }
 }
 
-function routerOptions(options: FastifyServerOptions): RouterOptions {
-  const legacy = options as RouterOptions
-  const nested = (options as { routerOptions?: RouterOptions }).routerOptions ?? {}
-  const pick = (key: keyof RouterOptions) => nested[key] ?? legacy[key]
-  const result: RouterOptions = {}
+function routerOptions(options: FastifyServerOptions): PathMatchOptions {
+  const legacy = options as PathMatchOptions
+  const nested = (options as { routerOptions?: PathMatchOptions }).routerOptions ?? {}
+  const pick = (key: keyof PathMatchOptions) => nested[key] ?? legacy[key]
+  const result: PathMatchOptions = {}
   for (const key of ['ignoreTrailingSlash', 'ignoreDuplicateSlashes', 'caseSensitive'] as const) {
     const value = pick(key)
     if (value !== undefined) result[key] = value

@@ -9,7 +9,7 @@ import FindMyWay from 'find-my-way'
 import type { HTTPMethod } from '../route/spec.ts'
 import { sendJson } from './error-handler.ts'
 
-export interface RouterOptions {
+export interface PathMatchOptions {
   ignoreTrailingSlash?: boolean
   ignoreDuplicateSlashes?: boolean
   caseSensitive?: boolean
@@ -19,7 +19,7 @@ export class MethodIndex {
   readonly #router
   readonly #methods = new Set<HTTPMethod>()
 
-  constructor(options: RouterOptions) {
+  constructor(options: PathMatchOptions) {
     this.#router = FindMyWay(options)
   }
 
