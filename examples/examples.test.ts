@@ -1,16 +1,28 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { app as backgroundLifespan, sent } from './background-lifespan.ts'
+import { db, app as dependencies } from './dependencies.ts'
 import { app as docs } from './docs.ts'
 import { app as errors } from './errors.ts'
 import { app as firstRoute } from './first-route.ts'
 import { app as requests } from './requests.ts'
 import { app as responses } from './responses.ts'
+import { app as routers } from './routers.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
 describe('README examples', () => {
   // Each example file is shown in the README after a `<!-- example: NAME -->` marker; they must not drift.
-  for (const name of ['first-route.ts', 'requests.ts', 'responses.ts', 'errors.ts', 'docs.ts']) {
+  for (const name of [
+    'first-route.ts',
+    'requests.ts',
+    'responses.ts',
+    'errors.ts',
+    'docs.ts',
+    'dependencies.ts',
+    'routers.ts',
+    'background-lifespan.ts',
+  ]) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
       const block = new RegExp(`<!-- example: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``).exec(
@@ -111,5 +123,45 @@ describe('examples behave as the README says', () => {
     ])
     expect((await docs.inject('/docs')).statusCode).toBe(200)
     expect((await docs.inject('/redoc')).statusCode).toBe(404)
+  })
+
+  it('dependencies: typed values, one 422 for every level, cleanup that commits or rolls back', async () => {
+    const note = (text: string, token = 't0ken') =>
+      dependencies.inject({
+        method: 'POST',
+        url: '/notes',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { text },
+      })
+    expect((await note('hello')).json()).toEqual({ saved: true })
+    expect(db.log).toEqual(['ada: hello'])
+    expect((await note('')).statusCode).toBe(400)
+    expect(db.log).toEqual(['ada: hello', 'rollback'])
+    expect((await note('x', 'wrong')).statusCode).toBe(401)
+    const missing = await dependencies.inject({ method: 'POST', url: '/notes', payload: {} })
+    expect(missing.json().detail.map((item: { loc: unknown[] }) => item.loc)).toEqual([
+      ['header', 'authorization'],
+      ['body', 'text'],
+    ])
+  })
+
+  it('routers: prefixes join, router dependencies guard every route', async () => {
+    const headers = { 'x-token': 'secret' }
+    expect((await routers.inject({ url: '/v1/items/3', headers })).json()).toEqual({ id: 3 })
+    expect((await routers.inject({ url: '/v1/items', headers: { 'x-token': 'no' } })).json()).toEqual({
+      detail: 'X-Token header invalid',
+    })
+    expect(routers.openapi().paths['/v1/items/{item_id}']?.get?.tags).toEqual(['items'])
+  })
+
+  it('background tasks and lifespan: the task runs after the response, the lifespan closes on close()', async () => {
+    const res = await backgroundLifespan.inject({
+      method: 'POST',
+      url: '/signup',
+      payload: { email: 'ada@example.com' },
+    })
+    expect([res.statusCode, res.json()]).toEqual([202, { queued: true }])
+    await backgroundLifespan.close()
+    expect(sent).toEqual(['ada@example.com: Welcome!', 'mailer closed'])
   })
 })
