@@ -8,6 +8,7 @@ import { app as firstRoute } from './first-route.ts'
 import { app as requests } from './requests.ts'
 import { app as responses } from './responses.ts'
 import { app as routers } from './routers.ts'
+import { app as security } from './security.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -163,5 +164,44 @@ describe('examples behave as the README says', () => {
     expect([res.statusCode, res.json()]).toEqual([202, { queued: true }])
     await backgroundLifespan.close()
     expect(sent).toEqual(['ada@example.com: Welcome!', 'mailer closed'])
+  })
+
+  it('security and forms: the password flow, a protected route, a form body', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    const bad = await security.inject({
+      method: 'POST',
+      url: '/token',
+      headers: form,
+      payload: 'username=alice&password=x',
+    })
+    expect([bad.statusCode, bad.json()]).toEqual([400, { detail: 'Incorrect username or password' }])
+    const login = await security.inject({
+      method: 'POST',
+      url: '/token',
+      headers: form,
+      payload: 'username=alice&password=wonderland',
+    })
+    const token = login.json().access_token as string
+    expect(
+      (await security.inject({ url: '/users/me', headers: { authorization: `Bearer ${token}` } })).json(),
+    ).toEqual({ username: 'alice' })
+    const anonymous = await security.inject('/users/me')
+    expect([anonymous.statusCode, anonymous.json(), anonymous.headers['www-authenticate']]).toEqual([
+      401,
+      { detail: 'Not authenticated' },
+      'Bearer',
+    ])
+    const subscribed = await security.inject({
+      method: 'POST',
+      url: '/newsletter',
+      headers: form,
+      payload: 'email=ada@example.com&weekly=yes',
+    })
+    expect(subscribed.json()).toEqual({ subscribed: 'ada@example.com', weekly: true })
+    const document = security.openapi()
+    expect(document.components?.securitySchemes).toEqual({
+      OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { scopes: {}, tokenUrl: '/token' } } },
+    })
+    expect(document.paths['/users/me']?.get?.security).toEqual([{ OAuth2PasswordBearer: [] }])
   })
 })

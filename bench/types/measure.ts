@@ -1,7 +1,8 @@
 /**
- * Type-check cost of Fastbox against plain Fastify + `@fastify/type-provider-typebox`: generates apps of
- * N routes (see `generate.ts`), runs `tsc --extendedDiagnostics -p <dir>` on each and prints a markdown
- * table. N = 0 (the app alone) is measured too: the fixed cost, which the first per-route figure includes.
+ * Type-check cost of Fastbox against plain Fastify + `@fastify/type-provider-typebox` and Hono +
+ * `@hono/zod-openapi`: generates apps of N routes (see `generate.ts`), runs `tsc --extendedDiagnostics -p <dir>`
+ * on each and prints a markdown table. N = 0 (the app alone) is measured too: the fixed cost, which the first
+ * per-route figure includes. `measureTypes` is what `bench/run.ts` calls.
  *
  * Usage: npx tsx bench/types/measure.ts [--routes 10,100,500] [--runs 1]
  *   --runs: tsc runs per app; the table shows the median check time (the counts do not vary).
@@ -9,9 +10,10 @@
 import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { GENERATED_DIR, generate, VARIANTS, type Variant } from './generate.ts'
 
-interface Diagnostics {
+export interface Diagnostics {
   instantiations: number
   types: number
   /** Seconds. */
@@ -60,7 +62,7 @@ function runTsc(dir: string): Diagnostics {
   }
 }
 
-function measure(dir: string, runs: number): Diagnostics {
+export function measure(dir: string, runs: number): Diagnostics {
   const results = Array.from({ length: runs }, () => runTsc(dir))
   const times = results.map((result) => result.checkTime).sort((a, b) => a - b)
   const first = results[0]
@@ -69,6 +71,37 @@ function measure(dir: string, runs: number): Diagnostics {
 }
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US')
+
+export type TypeResults = Map<number, Record<Variant, Diagnostics>>
+
+/** Measures every variant at N = 0 (unless `withBaseline` is false) and each of `counts`, in that order. */
+export function measureTypes(
+  counts: readonly number[],
+  runs: number,
+  log: (line: string) => void = console.error,
+  withBaseline = true,
+): TypeResults {
+  const results: TypeResults = new Map()
+  for (const routes of withBaseline ? [0, ...counts] : counts) {
+    const dirs = generate(routes, resolve(GENERATED_DIR, `routes-${routes}`))
+    const row = {} as Record<Variant, Diagnostics>
+    for (const variant of VARIANTS) {
+      log(`tsc: ${variant}, ${routes} routes`)
+      row[variant] = measure(dirs[variant], runs)
+    }
+    results.set(routes, row)
+  }
+  return results
+}
+
+/** Instantiations per route added between two measured counts: flat when the cost is linear. */
+export function marginal(results: TypeResults, variant: Variant, routes: number, previous: number): number {
+  return (
+    ((results.get(routes)?.[variant].instantiations ?? 0) -
+      (results.get(previous)?.[variant].instantiations ?? 0)) /
+    (routes - previous)
+  )
+}
 
 function main(): void {
   const counts = option('routes', '10,100,500')
@@ -80,33 +113,18 @@ function main(): void {
   const runs = Number(option('runs', '1'))
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer')
 
-  const results = new Map<number, Record<Variant, Diagnostics>>()
-  for (const routes of [0, ...counts]) {
-    const dirs = generate(routes, resolve(GENERATED_DIR, `routes-${routes}`))
-    const row = {} as Record<Variant, Diagnostics>
-    for (const variant of VARIANTS) {
-      console.error(`tsc: ${variant}, ${routes} routes`)
-      row[variant] = measure(dirs[variant], runs)
-    }
-    results.set(routes, row)
-  }
-
+  const results = measureTypes(counts, runs)
   const lines = [
-    '| routes | variant | Instantiations | inst./route (from previous row) | Types | Check time | Memory | fastbox/fastify instantiations |',
+    '| routes | variant | Instantiations | inst./route (from previous row) | Types | Check time | Memory | /fastify instantiations |',
     '|---:|---|---:|---:|---:|---:|---:|---:|',
   ]
-  /** Instantiations per route added since the previous measured count: flat when the cost is linear. */
-  const marginal = (variant: Variant, routes: number, previous: number) =>
-    ((results.get(routes)?.[variant].instantiations ?? 0) -
-      (results.get(previous)?.[variant].instantiations ?? 0)) /
-    (routes - previous)
   let previous = 0
   for (const [routes, row] of results) {
     for (const variant of VARIANTS) {
       const d = row[variant]
-      const perRoute = routes === 0 ? '–' : int(marginal(variant, routes, previous))
+      const perRoute = routes === 0 ? '–' : int(marginal(results, variant, routes, previous))
       const ratio =
-        variant === 'fastbox' && routes > 0
+        variant !== 'fastify' && routes > 0
           ? `${(d.instantiations / row.fastify.instantiations).toFixed(2)}x`
           : ''
       lines.push(
@@ -117,7 +135,7 @@ function main(): void {
   }
   const [first, last] = [counts[0], counts[counts.length - 1]]
   if (first !== undefined && last !== undefined && last > first) {
-    const ratio = marginal('fastbox', last, first) / marginal('fastify', last, first)
+    const ratio = marginal(results, 'fastbox', last, first) / marginal(results, 'fastify', last, first)
     lines.push(
       '',
       `Instantiations per route from ${first} to ${last} routes, fastbox/fastify: ${ratio.toFixed(2)}x`,
@@ -126,4 +144,5 @@ function main(): void {
   console.log(lines.join('\n'))
 }
 
-main()
+const entry = process.argv[1]
+if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) main()

@@ -1,8 +1,9 @@
 /**
  * The docs pages in a real browser, with no internet: Debian's Chromium, driven by playwright-core, opens
  * Swagger UI and ReDoc served by the demo store, every request to a host other than the app is blocked and
- * recorded, and both pages must render every operation of the document. Screenshots go to
- * `.artifacts/screenshots/` for a person to look at.
+ * recorded, and both pages must render every operation of the document. Swagger UI's "Authorize" dialog must
+ * log in through the store's OAuth2 password flow (a form posted to `/token`) and "Try it out" must then call
+ * a protected route with the token. Screenshots go to `.artifacts/screenshots/` for a person to look at.
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -97,6 +98,46 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
         ]),
       )
       await page.screenshot({ path: join(SCREENSHOTS, 'swagger-ui.png'), fullPage: true })
+      expect(outside).toEqual([])
+      expect(failures).toEqual([])
+      await page.context().close()
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'Swagger UI logs in through "Authorize" (OAuth2 password flow) and calls a protected route',
+    async () => {
+      const page = await openPage(URLS.docsUrl)
+      await page.getByRole('button', { name: 'Authorize', exact: true }).first().click()
+      const dialog = page.locator('.modal-ux')
+      await expect.poll(() => dialog.getByText('OAuth2PasswordBearer (OAuth2, password)').count()).toBe(1)
+      await dialog.locator('#oauth_username').fill('alice')
+      await dialog.locator('#oauth_password').fill('wonderland')
+      const tokenAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/token')
+      // The dialog's "Authorize" button is labelled for screen readers by what it does.
+      await dialog.getByRole('button', { name: 'Apply given OAuth2 credentials' }).click()
+      expect((await tokenAnswer).status()).toBe(200)
+      // Authorized: the dialog offers to log out instead.
+      await expect.poll(() => dialog.getByRole('button', { name: 'Remove authorization' }).count()).toBe(1)
+      await dialog.getByRole('button', { name: 'Close' }).click()
+      await expect.poll(() => page.locator('.modal-ux').count()).toBe(0)
+
+      const operation = page.locator('#operations-users-get_users_me')
+      await operation.locator('.opblock-summary').click()
+      await operation.getByRole('button', { name: 'Try it out' }).click()
+      const meAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/users/me')
+      await operation.getByRole('button', { name: 'Execute' }).click()
+      expect((await meAnswer).status()).toBe(200)
+      // What the page shows: the status of the live response and alice's record.
+      const live = operation.locator('.live-responses-table .response')
+      await expect.poll(() => live.locator('.response-col_status').first().textContent()).toBe('200')
+      const shown = await live.locator('.response-col_description .microlight').first().textContent()
+      expect(JSON.parse(shown ?? 'null')).toMatchObject({ id: 1, username: 'alice' })
+      // The request Swagger UI made carried the token the dialog obtained.
+      expect(await operation.locator('.curl-command').textContent()).toMatch(/Authorization: Bearer [\w-]+/)
+      await operation.locator('.live-responses-table').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(SCREENSHOTS, 'swagger-ui-authorized.png'), fullPage: false })
       expect(outside).toEqual([])
       expect(failures).toEqual([])
       await page.context().close()

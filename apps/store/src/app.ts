@@ -2,9 +2,10 @@
  * @module
  * The demo store API, built only with Fastbox's public API.
  */
-import { createApp, HTTPException, status, t } from 'fastbox'
+import { createApp, HTTPException, passwordRequestForm, status, t } from 'fastbox'
+import { currentUser } from './auth.ts'
 import { type StoreDb, seededDb } from './db.ts'
-import { Item, ItemCreate, ItemUpdate, NotFound, User, UserCreate } from './schemas.ts'
+import { Item, ItemCreate, ItemUpdate, NotFound, Token, User, UserCreate } from './schemas.ts'
 
 /** Raised when an order asks for more than is in stock; answered 409 by its exception handler. */
 export class OutOfStock extends Error {
@@ -17,6 +18,7 @@ export class OutOfStock extends Error {
 }
 
 export function buildApp(db: StoreDb = seededDb()) {
+  const user = currentUser(db)
   const app = createApp({
     title: 'Fastbox Store',
     version: '1.0.0',
@@ -133,6 +135,32 @@ export function buildApp(db: StoreDb = seededDb()) {
         // The record holds a password hash; the `User` schema keeps it out of the answer.
         return db.addUser(body)
       },
+    )
+    .post(
+      '/token',
+      {
+        summary: 'Log in for an access token',
+        tags: ['users'],
+        deps: { login: passwordRequestForm },
+        response: Token,
+        responses: { 400: { description: 'Incorrect username or password' } },
+      },
+      ({ deps }) => {
+        const account = db.authenticate(deps.login.username, deps.login.password)
+        if (account === undefined) throw new HTTPException(400, 'Incorrect username or password')
+        return { access_token: db.issueToken(account), token_type: 'bearer' }
+      },
+    )
+    .get(
+      '/users/me',
+      {
+        summary: 'Read the logged-in user',
+        tags: ['users'],
+        deps: { user },
+        response: User,
+        responses: { 401: { description: 'Not authenticated, or the token is not valid' } },
+      },
+      ({ deps }) => deps.user,
     )
     .get(
       '/users/{user_id}',

@@ -3,7 +3,7 @@
  * An in-memory database, so the demo runs with nothing to install. Stored records carry fields the API
  * never shows (a user's password hash): the response schemas keep them out of every answer.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 export interface ItemRecord {
   id: number
@@ -26,6 +26,8 @@ export interface UserRecord {
 export class StoreDb {
   readonly items = new Map<number, ItemRecord>()
   readonly users = new Map<number, UserRecord>()
+  /** Access tokens handed out by `POST /token`, to the id of their user. Opaque: the map is the truth. */
+  readonly tokens = new Map<string, number>()
   #nextItemId = 1
   #nextUserId = 1
 
@@ -45,6 +47,29 @@ export class StoreDb {
   findUserByName(username: string): UserRecord | undefined {
     for (const user of this.users.values()) if (user.username === username) return user
     return undefined
+  }
+
+  /** The user with these credentials, if they are right. */
+  authenticate(username: string, password: string): UserRecord | undefined {
+    const user = this.findUserByName(username)
+    // Compared in constant time, so the answer's timing tells nothing about the hash.
+    const matches =
+      user !== undefined &&
+      timingSafeEqual(Buffer.from(user.passwordHash, 'hex'), Buffer.from(hashPassword(password), 'hex'))
+    return matches ? user : undefined
+  }
+
+  /** A new random access token for `user`. */
+  issueToken(user: UserRecord): string {
+    const token = randomBytes(24).toString('base64url')
+    this.tokens.set(token, user.id)
+    return token
+  }
+
+  /** The user a token was issued to, if the token is known and the user still exists. */
+  userForToken(token: string): UserRecord | undefined {
+    const id = this.tokens.get(token)
+    return id === undefined ? undefined : this.users.get(id)
   }
 }
 

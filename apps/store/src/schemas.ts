@@ -62,3 +62,6 @@ export const UserCreate = t.Object(
 )
 
 export const NotFound = t.Object({ detail: t.String() }, { $id: 'NotFound' })
+
+/** The answer of the OAuth2 token route: what Swagger UI's "Authorize" dialog reads. */
+export const Token = t.Object({ access_token: t.String(), token_type: t.String() }, { $id: 'Token' })

@@ -27,7 +27,14 @@ export {
   ResponseValidationError,
 } from './errors/errors.ts'
 export { createLifespan, type Lifespan } from './lifespan/lifespan.ts'
-export type { BodyModel, ParamLocation, ParamPartModel, ResponseModel, RouteModel } from './route/model.ts'
+export type {
+  BodyModel,
+  ParamLocation,
+  ParamPartModel,
+  PartLocation,
+  ResponseModel,
+  RouteModel,
+} from './route/model.ts'
 export type { ParsedPath } from './route/path.ts'
 export { StatusResponse } from './route/respond.ts'
 export type { HTTPMethod, MethodRouteSpec, ResponseDoc, ResponseSchemas, RouteSpec } from './route/spec.ts'
@@ -35,6 +42,17 @@ export type { RouterOptions } from './router/include.ts'
 export { createRouter, Router } from './router/router.ts'
 export type { JsonSchema } from './schema/json-schema.ts'
 export type { SchemaRegistry } from './schema/registry.ts'
+export { type APIKeyOptions, apiKeyCookie, apiKeyHeader, apiKeyQuery } from './security/api-key.ts'
+export { type HTTPBasicCredentials, type HTTPBasicOptions, httpBasic } from './security/http-basic.ts'
+export {
+  type HTTPAuthorizationCredentials,
+  type HTTPBearerOptions,
+  httpBearer,
+} from './security/http-bearer.ts'
+export { type OAuth2PasswordBearerOptions, oauth2PasswordBearer } from './security/oauth2-password-bearer.ts'
+export { type OAuth2PasswordRequest, passwordRequestForm } from './security/password-request-form.ts'
+export { withScopes } from './security/scopes.ts'
+export type { SecurityOptions, SecurityValue } from './security/security-dependency.ts'
 export { status } from './status.ts'
 export type {
   BodyStatic,

@@ -133,6 +133,7 @@ describe('the chained app type', () => {
       headers: {}
       cookies: {}
       body: undefined
+      form: {}
     }>()
     expectTypeOf<PostItem['input']['body']>().toEqualTypeOf<Static<typeof NewItem>>()
     expectTypeOf<PostItem['input']['path']>().toEqualTypeOf<{}>()
@@ -159,6 +160,7 @@ describe('the chained app type', () => {
       headers: {}
       cookies: {}
       body: undefined
+      form: {}
     }>()
     expectTypeOf<Exclude<RoutesOf<typeof more>, Health>>().toEqualTypeOf<Routes>()
   })

@@ -149,6 +149,8 @@ export interface Context<TPath extends string, TSpec> {
   headers: PartStatic<SpecPart<TSpec, 'headers'>>
   cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
   body: BodyStatic<SpecPart<TSpec, 'body'>>
+  /** The fields of a form body (`application/x-www-form-urlencoded`), coerced as query parameters are. */
+  form: PartStatic<SpecPart<TSpec, 'form'>>
   /** The values of the route's `deps`, by name. */
   deps: DepsStatic<SpecPart<TSpec, 'deps'>>
   /** Tasks to run after the response is sent: `background.add(fn, ...args)`. */
@@ -184,6 +186,7 @@ export interface DependencyContext<TSpec> {
   headers: PartStatic<SpecPart<TSpec, 'headers'>>
   cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
   body: BodyStatic<SpecPart<TSpec, 'body'>>
+  form: PartStatic<SpecPart<TSpec, 'form'>>
   deps: DepsStatic<SpecPart<TSpec, 'deps'>>
   background: BackgroundTasks
   request: FastifyRequest
@@ -232,6 +235,7 @@ export interface RouteInput<TPath extends string, TSpec> {
   headers: PartStatic<SpecPart<TSpec, 'headers'>>
   cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
   body: BodyStatic<SpecPart<TSpec, 'body'>>
+  form: PartStatic<SpecPart<TSpec, 'form'>>
 }
 
 /**

@@ -190,15 +190,19 @@ describe('the demo store', () => {
       'ItemCreate',
       'ItemUpdate',
       'NotFound',
+      'Token',
       'User',
       'UserCreate',
       'ValidationError',
     ])
+    expect(Object.keys(doc.components?.securitySchemes ?? {})).toEqual(['OAuth2PasswordBearer'])
     expect(Object.keys(doc.paths)).toEqual([
       '/items',
       '/items/{item_id}',
       '/items/{item_id}/purchase',
       '/users',
+      '/token',
+      '/users/me',
       '/users/{user_id}',
     ])
     expect(doc.paths['/items/{item_id}']?.delete).toEqual({

@@ -8,6 +8,7 @@ import { buildOperation } from './operation.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { plain } from './plain.ts'
 import { SchemaConverter } from './refs.ts'
+import { SecuritySchemes } from './security.ts'
 import type {
   InfoObject,
   OpenAPIDocument,
@@ -56,6 +57,7 @@ export interface OpenApiInput {
 export function buildOpenApiDocument(input: OpenApiInput): OpenAPIDocument {
   const metadata = input.info ?? {}
   const schemas = new SchemaConverter(input.schemas)
+  const security = new SecuritySchemes()
   const operations = input.routes
     .filter((route) => route.spec.includeInSchema !== false)
     .flatMap((route) =>
@@ -74,7 +76,7 @@ export function buildOpenApiDocument(input: OpenApiInput): OpenAPIDocument {
   const paths: Record<string, PathItemObject> = {}
   let validationError = false
   operations.forEach(({ route, method, path }, index) => {
-    const built = buildOperation(route, method, ids[index] as string, schemas)
+    const built = buildOperation(route, method, ids[index] as string, schemas, security)
     validationError ||= built.validationError
     const item = paths[path] ?? {}
     item[method.toLowerCase() as OperationMethod] = built.operation
@@ -84,6 +86,7 @@ export function buildOpenApiDocument(input: OpenApiInput): OpenAPIDocument {
     for (const [name, schema] of Object.entries(validationErrorComponents())) schemas.define(name, schema)
   }
   const components = schemas.components()
+  const securitySchemes = security.components()
   const servers = plain([...(input.servers ?? metadata.servers ?? [])]) as ServerObject[]
   const tags = plain([...(input.tags ?? metadata.tags ?? [])]) as TagObject[]
   return {
@@ -91,7 +94,12 @@ export function buildOpenApiDocument(input: OpenApiInput): OpenAPIDocument {
     info: info(metadata),
     ...(servers.length > 0 && { servers }),
     paths,
-    ...(Object.keys(components).length > 0 && { components: { schemas: components } }),
+    ...((Object.keys(components).length > 0 || Object.keys(securitySchemes).length > 0) && {
+      components: {
+        ...(Object.keys(components).length > 0 && { schemas: components }),
+        ...(Object.keys(securitySchemes).length > 0 && { securitySchemes }),
+      },
+    }),
     ...(tags.length > 0 && { tags }),
   }
 }

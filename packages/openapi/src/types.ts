@@ -88,6 +88,8 @@ export interface OperationObject {
   description?: string
   operationId: string
   deprecated?: boolean
+  /** The schemes (by name in `components.securitySchemes`) the operation requires, with their scopes. */
+  security?: SecurityRequirementObject[]
   parameters?: ParameterObject[]
   requestBody?: RequestBodyObject
   responses: ResponsesObject
@@ -95,8 +97,40 @@ export interface OperationObject {
 
 export type PathItemObject = { [method in OperationMethod]?: OperationObject }
 
+/** A scheme name and the scopes required of it: `{ OAuth2PasswordBearer: ['items'] }`. */
+export type SecurityRequirementObject = Record<string, string[]>
+
+export interface OAuthFlowObject {
+  authorizationUrl?: string
+  tokenUrl?: string
+  refreshUrl?: string
+  scopes: Record<string, string>
+}
+
+export interface OAuthFlowsObject {
+  implicit?: OAuthFlowObject
+  password?: OAuthFlowObject
+  clientCredentials?: OAuthFlowObject
+  authorizationCode?: OAuthFlowObject
+}
+
+/** A security scheme, as Fastbox's security helpers describe them (FastAPI's shapes). */
+export interface SecuritySchemeObject {
+  type: 'apiKey' | 'http' | 'mutualTLS' | 'oauth2' | 'openIdConnect'
+  description?: string
+  /** `apiKey`: where the key is sent, and its name there. */
+  in?: 'query' | 'header' | 'cookie'
+  name?: string
+  /** `http`: `bearer` or `basic`. */
+  scheme?: string
+  bearerFormat?: string
+  flows?: OAuthFlowsObject
+  openIdConnectUrl?: string
+}
+
 export interface ComponentsObject {
   schemas?: Record<string, SchemaObject>
+  securitySchemes?: Record<string, SecuritySchemeObject>
 }
 
 /** The whole document, as served at `/openapi.json`. */

@@ -19,6 +19,7 @@ import type { PrefixRoutes, RouteBuilders } from '../types.ts'
 import { createValidators } from '../validation/ajv.ts'
 import { sendJson, useErrorHandler } from './error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from './exception-handlers.ts'
+import { useFormParser } from './form-parser.ts'
 import { useJsonParser } from './json-parser.ts'
 import { MethodIndex, type PathMatchOptions, useNotFound } from './not-found.ts'
 import type { AppOptions } from './options.ts'
@@ -71,6 +72,7 @@ export class App<TRoutes = never> {
     this.#methodIndex = new MethodIndex(routerOptions(fastifyOptions))
     this.schemas.subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
     useJsonParser(fastify)
+    useFormParser(fastify)
     useErrorHandler(fastify, this.#exceptionHandlers)
     useNotFound(fastify, this.#methodIndex)
     this.#useDocs(options)

@@ -15,6 +15,8 @@ export interface DependencySpec {
   readonly headers?: ParamsSpec
   readonly cookies?: ParamsSpec
   readonly body?: TSchema
+  /** Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are. */
+  readonly form?: ParamsSpec
   readonly deps?: { readonly [name: string]: AnyDependency }
   /** `false` runs the dependency at each use instead of once per request. */
   readonly cache?: boolean

@@ -12,11 +12,13 @@ import type { SchemaRegistry } from '../schema/registry.ts'
 import { toRequestValidationSchema } from '../schema/request-schemas.ts'
 import { toResponseValidationSchema } from '../schema/response-schemas.ts'
 import type { Validators } from '../validation/ajv.ts'
+import { checkOneBody, mergeForms } from './form.ts'
 import type {
   BodyModel,
   Conversion,
   ParamLocation,
   ParamPartModel,
+  PartLocation,
   ResponseModel,
   RouteModel,
 } from './model.ts'
@@ -54,13 +56,19 @@ export function analyzeRoute(
     parts.headers && paramPart('header', parts.headers, context.registry),
     parts.cookies && paramPart('cookie', parts.cookies, context.registry),
   ].filter((part): part is ParamPartModel => part !== undefined)
+  const formSpec = mergeForms(spec.form, dependencies.all, where)
+  checkOneBody(parts.body !== undefined, formSpec !== undefined, where)
+  const form = formSpec && formPart(formSpec, context.registry)
+  const validated: readonly ParamPartModel<PartLocation>[] = form === undefined ? params : [...params, form]
   const status = checkStatus(spec.status ?? 200, where)
   return {
     methods,
     path: parsed,
     spec,
     params,
-    validateParams: params.length === 0 ? undefined : compileParams(params, context.validators),
+    form,
+    parts: validated,
+    validateParams: validated.length === 0 ? undefined : compileParams(validated, context.validators),
     body: parts.body === undefined ? undefined : bodyModel(parts.body, context),
     dependencies,
     status,
@@ -113,11 +121,20 @@ function paramPart(location: ParamLocation, spec: ParamsSpec, registry: SchemaRe
   return partModel(location, wireSchema, renames.size > 0 ? renames : undefined)
 }
 
-function partModel(
-  location: ParamLocation,
+/**
+ * The form's object schema, inline even when declared with a `$id`: its properties are read here (and are the
+ * fields the document lists); nested `$id` schemas are shared as usual.
+ */
+function formPart(spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel<'form'> {
+  const { $id: _id, ...schema } = toObjectSchema('form', spec)
+  return partModel('form', registry.hoist(schema), undefined)
+}
+
+function partModel<TLocation extends PartLocation>(
+  location: TLocation,
   schema: JsonSchema,
   renames: ReadonlyMap<string, string> | undefined,
-): ParamPartModel {
+): ParamPartModel<TLocation> {
   const properties = schema.properties as Record<string, JsonSchema>
   const conversions = new Map<string, Conversion>()
   const scalars = new Set<string>()
@@ -154,7 +171,7 @@ function hasType(schema: JsonSchema | undefined, type: string): boolean {
   return branches?.some((branch) => hasType(branch, type)) ?? false
 }
 
-function compileParams(params: readonly ParamPartModel[], validators: Validators) {
+function compileParams(params: readonly ParamPartModel<PartLocation>[], validators: Validators) {
   const properties = Object.fromEntries(
     params.map((part) => [part.location, toRequestValidationSchema(part.schema)]),
   )

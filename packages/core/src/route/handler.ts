@@ -21,6 +21,7 @@ export interface RuntimeContext {
   headers: Record<string, unknown>
   cookies: Record<string, unknown>
   body: unknown
+  form: Record<string, unknown>
   deps: Record<string, unknown>
   background: BackgroundTasks
   request: FastifyRequest

@@ -42,3 +42,15 @@ describe('path segments', () => {
     expect((await app.inject('/items/a')).json()).toEqual({ id: 'a' })
   })
 })
+
+describe('parameter parts declared with a $id', () => {
+  it('are expanded into parameters, not shared as a whole', async () => {
+    const Filters = t.Object({ q: t.String(), limit: t.Integer({ default: 10 }) }, { $id: 'Filters' })
+    const app = createApp().get('/search', { query: Filters }, ({ query }) => query)
+    expect((await app.inject('/search?q=lamp')).json()).toEqual({ q: 'lamp', limit: 10 })
+    expect(app.openapi().paths['/search']?.get?.parameters?.map((parameter) => parameter.name)).toEqual([
+      'q',
+      'limit',
+    ])
+  })
+})

@@ -7,7 +7,7 @@ import { parse as parseCookies } from 'cookie'
 import type { FastifyRequest } from 'fastify'
 import { HTTPException, RequestValidationError } from '../errors/errors.ts'
 import { MAX_ERROR_ITEMS, toErrorItems, type ValidationErrorItem } from '../validation/error-items.ts'
-import type { BodyModel, ParamPartModel, RouteModel } from './model.ts'
+import type { BodyModel, ParamPartModel, PartLocation, RouteModel } from './model.ts'
 
 /** The validated request parts, as the handler receives them. */
 export interface RequestInputs {
@@ -16,6 +16,7 @@ export interface RequestInputs {
   headers: Record<string, unknown>
   cookies: Record<string, unknown>
   body: unknown
+  form: Record<string, unknown>
 }
 
 type Raw = Record<string, unknown>
@@ -26,19 +27,34 @@ function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && JSON_MEDIA_TYPE.test(contentType)
 }
 
+const FORM_MEDIA_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i
+
+function isForm(contentType: string | undefined): boolean {
+  return contentType !== undefined && FORM_MEDIA_TYPE.test(contentType)
+}
+
 const TRUE_WORDS = new Set(['1', 'true', 't', 'y', 'yes', 'on'])
 const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no', 'off'])
 
 /** Reads and validates the request parts; throws {@link RequestValidationError} listing every error. */
 export function readInputs(route: RouteModel, request: FastifyRequest): RequestInputs {
+  // Checked first: the form's fields are read from the body, which must then be a parsed form.
+  if (route.form !== undefined && request.body !== undefined && !isForm(request.headers['content-type'])) {
+    throw new HTTPException(415, 'Unsupported Media Type: the body must be application/x-www-form-urlencoded')
+  }
   const holder: Record<string, Raw> = {}
-  for (const part of route.params) holder[part.location] = pick(part, source(part, route, request))
+  for (const part of route.parts) holder[part.location] = pick(part, source(part, route, request))
   if (holder.path !== undefined && hasEmptySegment(route, holder.path)) throw new HTTPException(404)
   const errors: ValidationErrorItem[] = []
   if (route.validateParams && !route.validateParams(holder)) {
-    errors.push(
-      ...withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request),
+    const items = withRawInputs(
+      toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS),
+      route,
+      request,
     )
+    // Validated under its own key (its values are text, like the parameters'); reported as the body, as in FastAPI.
+    for (const item of items) if (item.loc[0] === 'form') item.loc[0] = 'body'
+    errors.push(...items)
   }
   const bodyHolder = { body: request.body }
   const body = route.body
@@ -59,6 +75,7 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
     headers: rename(route.params, holder.header),
     cookies: holder.cookie ?? {},
     body: bodyHolder.body,
+    form: holder.form ?? {},
   }
 }
 
@@ -83,7 +100,7 @@ function validateBody(body: BodyModel, holder: { body: unknown }): boolean {
   }
 }
 
-function source(part: ParamPartModel, route: RouteModel, request: FastifyRequest): Raw {
+function source(part: ParamPartModel<PartLocation>, route: RouteModel, request: FastifyRequest): Raw {
   switch (part.location) {
     case 'path': {
       const params = request.params as Raw
@@ -96,11 +113,17 @@ function source(part: ParamPartModel, route: RouteModel, request: FastifyRequest
       return request.headers
     case 'cookie':
       return readCookies(request)
+    case 'form':
+      // No body is a form without fields: each required one is reported `missing`.
+      return (request.body as Raw | undefined) ?? {}
   }
 }
 
-/** Cookies from `@fastify/cookie` when it is registered, else parsed here (only for routes that read them). */
-function readCookies(request: FastifyRequest): Raw {
+/**
+ * Cookies from `@fastify/cookie` when it is registered, else parsed here (only for routes and security
+ * schemes that read them).
+ */
+export function readCookies(request: FastifyRequest): Raw {
   const parsed = (request as { cookies?: Raw }).cookies
   if (parsed !== undefined) return parsed
   const header = request.headers.cookie
@@ -112,7 +135,7 @@ function readCookies(request: FastifyRequest): Raw {
  * Without a prototype, and read from own keys only: a parameter named `constructor` or `__proto__` is
  * data like any other, neither inherited from `Object.prototype` nor able to change the object's prototype.
  */
-function pick(part: ParamPartModel, raw: Raw, convert = true): Raw {
+function pick(part: ParamPartModel<PartLocation>, raw: Raw, convert = true): Raw {
   const picked: Raw = Object.create(null)
   const names = part.passAll ? Object.keys(raw) : part.wireNames
   for (const name of names) {
@@ -142,7 +165,7 @@ function withRawInputs(
   const raws = new Map<string, Raw>()
   for (const item of items) {
     const [location, name, ...rest] = item.loc
-    const part = route.params.find((candidate) => candidate.location === location)
+    const part = route.parts.find((candidate) => candidate.location === location)
     if (part === undefined || typeof name !== 'string' || !('input' in item) || item.type === 'missing')
       continue
     let raw = raws.get(part.location)

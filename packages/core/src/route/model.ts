@@ -12,13 +12,19 @@ import type { HTTPMethod, RouteSpec } from './spec.ts'
 /** Where a parameter is read from; also the first entry of its errors' `loc`. */
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie'
 
+/**
+ * Every part read as text and coerced by the parameter validator: the parameters, and the fields of a form
+ * body (`'form'`, whose errors' `loc` starts with `"body"`, as in FastAPI).
+ */
+export type PartLocation = ParamLocation | 'form'
+
 export interface Conversion {
   readonly kind: 'boolean' | 'number'
   readonly array: boolean
 }
 
-export interface ParamPartModel {
-  readonly location: ParamLocation
+export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> {
+  readonly location: TLocation
   /** Object schema keyed by wire names (lower-case for headers); shared schemas referenced by `$ref`. */
   readonly schema: JsonSchema
   readonly wireNames: readonly string[]
@@ -48,9 +54,15 @@ export interface RouteModel {
   readonly methods: readonly HTTPMethod[]
   readonly path: ParsedPath
   readonly spec: RouteSpec
+  /** The parameters (documented as OpenAPI parameters). */
   readonly params: readonly ParamPartModel[]
-  /** One validator for all parameter parts, so every error is reported together. */
+  /** The fields of an `application/x-www-form-urlencoded` body; never together with `body`. */
+  readonly form: ParamPartModel<'form'> | undefined
+  /** Every part `validateParams` checks: `params`, then `form`. */
+  readonly parts: readonly ParamPartModel<PartLocation>[]
+  /** One validator for all parameter parts and the form, so every error is reported together. */
   readonly validateParams: ValidateFunction | undefined
+  /** The JSON body. */
   readonly body: BodyModel | undefined
   /** The dependency graph (after overrides), whose request parts are merged into `params` and `body`. */
   readonly dependencies: DependencyPlan

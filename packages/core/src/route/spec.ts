@@ -30,6 +30,11 @@ export interface RouteSpec {
   readonly cookies?: ParamsSpec
   /** The JSON body; wrap it in `t.Optional(...)` to make the body optional. */
   readonly body?: TSchema
+  /**
+   * Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are
+   * (FastAPI's `Form()`). A route reads a JSON `body` or a `form`, not both.
+   */
+  readonly form?: ParamsSpec
   /** Dependencies whose values the handler receives as `deps.<name>`. */
   readonly deps?: { readonly [name: string]: AnyDependency }
   /** Dependencies run for their effect (guards), before the handler; their values are discarded. */

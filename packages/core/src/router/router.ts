@@ -16,6 +16,7 @@ type Listener = (declaration: RouteDeclaration) => void
  * A router: declare routes with `get`/`post`/.../`route`, then `app.includeRouter(router, options?)`.
  * Typed like an app: `typeof router` lists its routes, with its prefix in their paths.
  */
+// biome-ignore lint/correctness/noUnusedVariables: merged with the class below, which uses TPrefix; both must declare it.
 export interface Router<TRoutes = never, TPrefix extends string = ''>
   extends RouteBuilders<'router', TRoutes> {}
 

@@ -19,5 +19,9 @@ export function toObjectSchema(part: string, spec: ParamsSpec): JsonSchema {
       `The "${part}" part must be an object schema (t.Object({...})) or a record of schemas ({ name: t.String() }).`,
     )
   }
-  return schema
+  // A part is expanded into one parameter per property (as FastAPI does with parameter models), never
+  // shared as a whole: its own `$id` would make it a `$ref` with no properties to read.
+  if (schema.$id === undefined) return schema
+  const { $id: _id, ...unshared } = schema
+  return unshared
 }

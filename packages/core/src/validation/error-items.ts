@@ -20,8 +20,11 @@ export interface ValidationErrorItem {
 /** Most items a 422 lists; a hostile body must not make error reporting expensive. */
 export const MAX_ERROR_ITEMS = 100
 
-/** Request parts whose values arrive as strings (their type errors are "parsing" errors). */
-const STRING_PARTS = new Set(['path', 'query', 'header', 'cookie'])
+/**
+ * Request parts whose values arrive as strings (their type errors are "parsing" errors); `form` is a form
+ * body's fields, validated with the parameters and then reported under `"body"`.
+ */
+const STRING_PARTS = new Set(['path', 'query', 'header', 'cookie', 'form'])
 
 /**
  * Converts Ajv errors of a validated holder object (`{ path, query, header, cookie }` or `{ body }`) into
