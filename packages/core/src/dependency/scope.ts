@@ -8,8 +8,51 @@ import type { DependencyNode } from './plan.ts'
 
 type Cleanup = Generator<unknown, unknown, unknown> | AsyncGenerator<unknown, unknown, unknown>
 
-/** The context every dependency receives besides its `deps`: the validated request parts and helpers. */
-export type DependencyBase = Record<string, unknown>
+/** What every dependency receives besides its `deps`: the handler's context (request parts and helpers). */
+export interface DependencyBase {
+  path: unknown
+  query: unknown
+  headers: unknown
+  cookies: unknown
+  body: unknown
+  form: unknown
+  request: unknown
+  readonly reply: unknown
+  readonly background: unknown
+}
+
+/** A dependency's argument: one shape for every call (no spreading), its `deps` its own. */
+class DependencyCall {
+  readonly path: unknown
+  readonly query: unknown
+  readonly headers: unknown
+  readonly cookies: unknown
+  readonly body: unknown
+  readonly form: unknown
+  readonly request: unknown
+  readonly deps: Record<string, unknown>
+  readonly #base: DependencyBase
+
+  constructor(base: DependencyBase, deps: Record<string, unknown>) {
+    this.path = base.path
+    this.query = base.query
+    this.headers = base.headers
+    this.cookies = base.cookies
+    this.body = base.body
+    this.form = base.form
+    this.request = base.request
+    this.deps = deps
+    this.#base = base
+  }
+
+  get reply(): unknown {
+    return this.#base.reply
+  }
+
+  get background(): unknown {
+    return this.#base.background
+  }
+}
 
 export class RequestScope {
   readonly #base: DependencyBase
@@ -26,7 +69,7 @@ export class RequestScope {
     if (node.cache && this.#cache.has(dependency)) return this.#cache.get(dependency)
     const deps: Record<string, unknown> = {}
     for (const [name, sub] of node.subs) deps[name] = await this.resolve(sub)
-    const result = dependency.fn({ ...this.#base, deps })
+    const result = dependency.fn(new DependencyCall(this.#base, deps))
     let value: unknown
     if (isGenerator(result)) {
       const step = await result.next()

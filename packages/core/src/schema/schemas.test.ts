@@ -2,6 +2,7 @@ import { Kind, Type as t } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
 import { FastboxError } from '../errors/errors.ts'
 import { createValidators } from '../validation/ajv.ts'
+import { toErrorItems } from '../validation/error-items.ts'
 import { isSchema, type JsonSchema, mapSchema } from './json-schema.ts'
 import { toObjectSchema } from './parts.ts'
 import { SchemaRegistry } from './registry.ts'
@@ -269,10 +270,12 @@ describe('toResponseValidationSchema', () => {
     expect(validate.errors?.map((error) => [error.instancePath, error.keyword])).toEqual([['/at', 'format']])
     expect(validate({ at: 12, tag: new Date() })).toBe(false)
     expect(validate.errors?.map((error) => [error.instancePath, error.keyword, error.params])).toEqual([
-      ['/at', 'type', { type: 'string' }],
+      ['/at', STRING_OR_DATE, { type: 'string' }],
       ['/tag', 'type', { type: 'string' }],
       ['/tag', 'const', { allowedValue: 'x' }],
     ])
+    // Logged as the string type error it is.
+    expect(toErrorItems(validate.errors ?? [], 10)[0]).toMatchObject({ type: 'string_type', loc: ['at'] })
     // Each failure gets its own error object: paths do not stick from one call to the next.
     expect(validate({ at: new Date(), tag: 5 })).toBe(false)
     expect(validate.errors?.[0]?.instancePath).toBe('/tag')

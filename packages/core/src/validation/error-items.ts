@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { EXTRA_FORBIDDEN } from '../schema/request-schemas.ts'
+import { STRING_OR_DATE } from '../schema/response-schemas.ts'
 
 /** One entry of a 422 `detail` list. */
 export interface ValidationErrorItem {
@@ -93,6 +94,8 @@ function toItem(error: ErrorObject): ValidationErrorItem {
         input: (data as JsonSchema)[name],
       }
     }
+    case STRING_OR_DATE:
+      return typeItem(loc, 'string', data, schema, false)
     case 'type':
       return typeItem(loc, params.type as string, data, schema, STRING_PARTS.has(part as string))
     case 'minLength':
