@@ -150,6 +150,9 @@ function partModel<TLocation extends PartLocation>(
     wireNames: Object.keys(properties),
     renames,
     passAll: schema.additionalProperties === false,
+    plain:
+      schema.additionalProperties !== false &&
+      Object.keys(properties).every((name) => !(name in Object.prototype)),
     conversions,
     scalars,
   }

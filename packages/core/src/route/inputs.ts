@@ -132,11 +132,11 @@ export function readCookies(request: FastifyRequest): Raw {
 
 /**
  * A fresh object with the declared keys only (all keys when the schema forbids extras, to report them).
- * Without a prototype, and read from own keys only: a parameter named `constructor` or `__proto__` is
- * data like any other, neither inherited from `Object.prototype` nor able to change the object's prototype.
+ * Read from own keys only, and without a prototype when a name could clash with one (`constructor`,
+ * `__proto__`): such a parameter is data like any other, neither inherited nor able to change the prototype.
  */
 function pick(part: ParamPartModel<PartLocation>, raw: Raw, convert = true): Raw {
-  const picked: Raw = Object.create(null)
+  const picked: Raw = part.plain ? {} : Object.create(null)
   const names = part.passAll ? Object.keys(raw) : part.wireNames
   for (const name of names) {
     let value = Object.hasOwn(raw, name) ? raw[name] : undefined

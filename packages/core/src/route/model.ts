@@ -32,6 +32,12 @@ export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> 
   readonly renames: ReadonlyMap<string, string> | undefined
   /** The schema forbids undeclared keys: the whole part is validated, so extras are reported. */
   readonly passAll: boolean
+  /**
+   * The picked parameters can live in a plain object: no name is also an `Object.prototype` key (such as
+   * `constructor` or `__proto__`), which would read as inherited when absent. V8 keeps prototype-less
+   * objects in slow dictionary mode, so they are used only when needed.
+   */
+  readonly plain: boolean
   /** Parameters read as booleans (FastAPI's words) or numbers (strict decimal text), and whether each is a list. */
   readonly conversions: ReadonlyMap<string, Conversion>
   /** Query parameters that hold one value: of a repeated key, the last one counts. */
