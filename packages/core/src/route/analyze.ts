@@ -68,6 +68,7 @@ export function analyzeRoute(
     params,
     form,
     parts: validated,
+    headerRenames: params.find((part) => part.location === 'header')?.renames,
     validateParams: validated.length === 0 ? undefined : compileParams(validated, context.validators),
     body: parts.body === undefined ? undefined : bodyModel(parts.body, context),
     dependencies,
@@ -178,12 +179,12 @@ function compileParams(params: readonly ParamPartModel<PartLocation>[], validato
   const properties = Object.fromEntries(
     params.map((part) => [part.location, toRequestValidationSchema(part.schema)]),
   )
-  return validators.params.compile({ type: 'object', properties })
+  return validators.params({ type: 'object', properties })
 }
 
 function bodyModel(body: TSchema, context: AnalyzeContext): BodyModel {
   const schema = context.registry.hoist(body)
-  const validate = context.validators.body.compile({
+  const validate = context.validators.body({
     type: 'object',
     properties: { body: toRequestValidationSchema(schema) },
   })
@@ -215,7 +216,7 @@ function responseModels(
     models.set(code, {
       status: code,
       schema,
-      validate: context.validators.response.compile(toResponseValidationSchema(schema)),
+      validate: context.validators.response(toResponseValidationSchema(schema)),
     })
   }
   return models

@@ -45,38 +45,44 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   const holder: Record<string, Raw> = {}
   for (const part of route.parts) holder[part.location] = pick(part, source(part, route, request))
   if (holder.path !== undefined && hasEmptySegment(route, holder.path)) throw new HTTPException(404)
-  const errors: ValidationErrorItem[] = []
+  let errors: ValidationErrorItem[] | undefined
   if (route.validateParams && !route.validateParams(holder)) {
-    const items = withRawInputs(
-      toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS),
-      route,
-      request,
-    )
+    errors = withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request)
     // Validated under its own key (its values are text, like the parameters'); reported as the body, as in FastAPI.
-    for (const item of items) if (item.loc[0] === 'form') item.loc[0] = 'body'
-    errors.push(...items)
+    for (const item of errors) if (item.loc[0] === 'form') item.loc[0] = 'body'
   }
-  const bodyHolder = { body: request.body }
-  const body = route.body
-  if (body !== undefined && bodyHolder.body !== undefined && !isJson(request.headers['content-type'])) {
-    throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
-  }
-  if (body !== undefined) {
-    if (bodyHolder.body === undefined) {
-      if (body.required) errors.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null })
-    } else if (!validateBody(body, bodyHolder)) {
-      errors.push(...toErrorItems(body.validate.errors ?? [], MAX_ERROR_ITEMS - errors.length))
+  let body: unknown = request.body
+  if (route.body !== undefined) {
+    if (body !== undefined && !isJson(request.headers['content-type'])) {
+      throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
+    }
+    if (body === undefined) {
+      if (route.body.required) errors = [...(errors ?? []), missingBody()]
+    } else {
+      const holder = { body }
+      if (validateBody(route.body, holder)) body = holder.body
+      else {
+        const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
+        errors = [...(errors ?? []), ...toErrorItems(route.body.validate.errors ?? [], room)]
+      }
     }
   }
-  if (errors.length > 0) throw new RequestValidationError(errors)
+  if (errors !== undefined) throw new RequestValidationError(errors)
   return {
-    path: holder.path ?? {},
-    query: holder.query ?? {},
-    headers: rename(route.params, holder.header),
-    cookies: holder.cookie ?? {},
-    body: bodyHolder.body,
-    form: holder.form ?? {},
+    path: holder.path ?? NOTHING,
+    query: holder.query ?? NOTHING,
+    headers: holder.header === undefined ? NOTHING : rename(route.headerRenames, holder.header),
+    cookies: holder.cookie ?? NOTHING,
+    body,
+    form: holder.form ?? NOTHING,
   }
+}
+
+/** The value of every part a route does not read (typed `{}`): one frozen object, not one per request. */
+const NOTHING: Raw = Object.freeze({})
+
+function missingBody(): ValidationErrorItem {
+  return { type: 'missing', loc: ['body'], msg: 'Field required', input: null }
 }
 
 /**
@@ -207,9 +213,7 @@ function toBoolean(value: unknown): unknown {
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : value
 }
 
-function rename(params: readonly ParamPartModel[], headers: Raw | undefined): Raw {
-  if (headers === undefined) return {}
-  const renames = params.find((part) => part.location === 'header')?.renames
+function rename(renames: ReadonlyMap<string, string> | undefined, headers: Raw): Raw {
   if (renames === undefined) return headers
   const renamed: Raw = Object.create(null)
   for (const [wire, value] of Object.entries(headers)) renamed[renames.get(wire) ?? wire] = value

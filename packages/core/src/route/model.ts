@@ -66,6 +66,8 @@ export interface RouteModel {
   readonly form: ParamPartModel<'form'> | undefined
   /** Every part `validateParams` checks: `params`, then `form`. */
   readonly parts: readonly ParamPartModel<PartLocation>[]
+  /** The handler's key for each header wire name, where they differ (from the header part). */
+  readonly headerRenames: ReadonlyMap<string, string> | undefined
   /** One validator for all parameter parts and the form, so every error is reported together. */
   readonly validateParams: ValidateFunction | undefined
   /** The JSON body. */

@@ -261,7 +261,7 @@ describe('toResponseValidationSchema', () => {
 
   it('compiles to a validator that takes strings and Dates only, reporting others as string errors', () => {
     const { response } = createValidators(new SchemaRegistry())
-    const validate = response.compile(
+    const validate = response(
       toResponseValidationSchema(t.Object({ at: t.String({ format: 'date-time' }), tag: t.Literal('x') })),
     )
     expect(validate({ at: new Date(), tag: 'x' })).toBe(true)
