@@ -50,7 +50,7 @@ function pythonVersions(): string {
       python,
       [
         '-c',
-        'import sys, fastapi, uvicorn, pydantic; print(f"Python {sys.version.split()[0]}, FastAPI {fastapi.__version__}, uvicorn {uvicorn.__version__}, pydantic {pydantic.VERSION}")',
+        'import sys, importlib.util as u, fastapi, uvicorn, pydantic; has = lambda m: "yes" if u.find_spec(m) else "no"; print(f"Python {sys.version.split()[0]}, FastAPI {fastapi.__version__}, uvicorn {uvicorn.__version__} (uvloop {has(\'uvloop\')}, httptools {has(\'httptools\')}), pydantic {pydantic.VERSION}")',
       ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
     ).trim()

@@ -53,15 +53,31 @@ describe('bench smoke run', () => {
     expect(machine.get('date')).toMatch(/^\d{4}-\d\d-\d\d/)
     const throughput = tableRows(markdown, 'HTTP throughput')
     expect(throughput).toHaveLength(6)
-    // Every server's req/s cell is a positive number (FastAPI's column is absent when it is skipped).
+    // Every server's req/s cell is a positive number (FastAPI's column is absent when it is skipped), and on
+    // Linux so is every server's CPU time per request.
+    const servers = ((throughput[0]?.length ?? 1) - 1) / 3
     for (const row of throughput) {
-      for (const cell of row.slice(1, 4))
+      for (const cell of row.slice(1, 1 + servers))
         expect(Number(cell.replace(/,/g, '').split(' ')[0])).toBeGreaterThan(0)
+      if (process.platform !== 'linux') continue
+      for (const cell of row.slice(1 + servers, 1 + 2 * servers)) expect(cell).toMatch(/^\d+\.\d µs$/)
     }
+    const ratios = tableRows(markdown, 'Fastbox ratios')
+    expect(ratios).toHaveLength(6)
+    if (process.platform === 'linux')
+      for (const row of ratios) expect(row.slice(1).join(' ')).not.toContain('–')
     for (const row of tableRows(markdown, 'Targets')) expect(row[3]).toMatch(/PASS|MISS|n\/a/)
     const charts = readdirSync(out).filter((file) => file.endsWith('.svg'))
     expect(charts.sort()).toEqual(
-      ['memory.svg', 'openapi.svg', 'startup.svg', 'targets.svg', 'throughput.svg', 'typecheck.svg'].sort(),
+      [
+        'cpu.svg',
+        'memory.svg',
+        'openapi.svg',
+        'startup.svg',
+        'targets.svg',
+        'throughput.svg',
+        'typecheck.svg',
+      ].sort(),
     )
     for (const chart of charts)
       expect(readFileSync(join(out, chart), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>\n$/)

@@ -5,6 +5,7 @@
  *
  * Usage: tsx http/load.ts '<LoadOptions as JSON>'
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { SCENARIOS, type Scenario } from './scenarios.ts'
@@ -47,8 +48,15 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-/** `getconf CLK_TCK`: 100 on every Linux platform Node runs on. */
-const CLOCK_TICKS = 100
+/** Clock ticks per second of `/proc/<pid>/stat` (`getconf CLK_TCK`; 100 on every Linux platform Node runs on). */
+const CLOCK_TICKS = (() => {
+  try {
+    const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8', stdio: 'pipe' }).trim())
+    return Number.isInteger(ticks) && ticks > 0 ? ticks : 100
+  } catch {
+    return 100
+  }
+})()
 
 async function run(options: LoadOptions, scenario: Scenario, duration: number): Promise<autocannon.Result> {
   return autocannon({

@@ -1,7 +1,8 @@
 /**
- * HTTP throughput: in each round, each server in turn (the order rotates every round) is started in a fresh
- * process, its answer to every scenario is checked, then the load generator, in another process, runs every
- * scenario against it (a warm-up, then the measured run), one after the other.
+ * HTTP throughput and server CPU: in each round, each server in turn (the order rotates every round) is started
+ * in a fresh process, its answer to every scenario is checked, then the load generator, in another process, runs
+ * every scenario against it (a warm-up, then the measured run), one after the other, reading the server
+ * process's CPU time (Linux `/proc/<pid>/stat`) around each measured run.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -69,6 +70,10 @@ export interface HttpCell {
   /** Requests per second of each round. */
   rounds: number[]
   requestsPerSecond: number
+  /** Server CPU time (user + system) per request of each round, in microseconds (empty where not measured). */
+  cpuRounds: number[]
+  /** Their median, or undefined when the server's CPU time could not be read (not Linux). */
+  cpuPerRequest: number | undefined
   latencyP50: number
   latencyP99: number
   failures: number
@@ -82,6 +87,8 @@ export interface HttpResults {
   cells: Record<string, Partial<Record<ServerId, HttpCell>>>
   /** How Fastbox ran the dependency scenario: `dependency` or `function-calls`. */
   fastboxDeps: string
+  /** Why server CPU time per request was not measured (no `/proc`), or undefined when it was. */
+  cpuUnavailable: string | undefined
   options: Omit<HttpOptions, 'log'>
 }
 
@@ -120,6 +127,7 @@ async function measureServer(server: ServerDef, options: HttpOptions): Promise<L
       connections: options.connections,
       duration: options.duration,
       warmup: options.warmup,
+      ...(child.process.pid === undefined ? {} : { serverPid: child.process.pid }),
     }
     const [node, loadArgs] = tsCommand('http/load.ts', [JSON.stringify(load)])
     return await runJson<LoadResult[]>(node, loadArgs)
@@ -166,9 +174,13 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
         raw.set(key, [...(raw.get(key) ?? []), result])
       })
       const summary = results.map(
-        (result, i) => `${SCENARIOS[i]?.id} ${Math.round(result.requestsPerSecond)}`,
+        (result, i) =>
+          `${SCENARIOS[i]?.id} ${Math.round(result.requestsPerSecond)}` +
+          (result.cpuPerRequest === undefined ? '' : ` (${result.cpuPerRequest.toFixed(1)} µs)`),
       )
-      options.log(`http: round ${round + 1}/${options.rounds} ${server.id}: ${summary.join(', ')} req/s`)
+      options.log(
+        `http: round ${round + 1}/${options.rounds} ${server.id}: ${summary.join(', ')} req/s (server CPU/request)`,
+      )
     }
   }
   const cells: HttpResults['cells'] = {}
@@ -176,9 +188,15 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
     const row: Partial<Record<ServerId, HttpCell>> = {}
     for (const server of servers) {
       const results = raw.get(`${scenario.id}/${server.id}`) ?? []
+      const cpuRounds = results.flatMap((result) =>
+        result.cpuPerRequest === undefined ? [] : [result.cpuPerRequest],
+      )
       row[server.id] = {
         rounds: results.map((result) => result.requestsPerSecond),
         requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
+        cpuRounds,
+        cpuPerRequest:
+          cpuRounds.length === results.length && cpuRounds.length > 0 ? median(cpuRounds) : undefined,
         latencyP50: median(results.map((result) => result.latencyP50)),
         latencyP99: median(results.map((result) => result.latencyP99)),
         failures: results.reduce((sum, result) => sum + result.failures, 0),
@@ -193,6 +211,9 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
     scenarios: SCENARIOS.map(({ id, title }) => ({ id, title })),
     cells,
     fastboxDeps: await fastboxDepsMode(),
+    cpuUnavailable: existsSync('/proc/self/stat')
+      ? undefined
+      : 'server CPU time per request is read from /proc/<pid>/stat, which only Linux has',
     options: rest,
   }
 }
