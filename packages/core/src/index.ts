@@ -68,6 +68,7 @@ export type {
   PathParamNames,
   PathStatic,
   PrefixRoutes,
+  RequestContext,
   Route,
   RouteInput,
   RouteOutput,

@@ -142,16 +142,15 @@ export type HandlerResult<TSpec> =
 // Handler
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 
-/** The handler's argument, typed from the route's spec. */
-export interface Context<TPath extends string, TSpec> {
-  path: PathStatic<TPath, SpecPart<TSpec, 'path'>>
+/** What handlers and dependencies both receive: the validated request parts (path aside) and helpers. */
+export interface RequestContext<TSpec> {
   query: PartStatic<SpecPart<TSpec, 'query'>>
   headers: PartStatic<SpecPart<TSpec, 'headers'>>
   cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
   body: BodyStatic<SpecPart<TSpec, 'body'>>
   /** The fields of a form body (`application/x-www-form-urlencoded`), coerced as query parameters are. */
   form: PartStatic<SpecPart<TSpec, 'form'>>
-  /** The values of the route's `deps`, by name. */
+  /** The values of the spec's `deps`, by name. */
   deps: DepsStatic<SpecPart<TSpec, 'deps'>>
   /** Tasks to run after the response is sent: `background.add(fn, ...args)`. */
   background: BackgroundTasks
@@ -159,6 +158,11 @@ export interface Context<TPath extends string, TSpec> {
   request: FastifyRequest
   /** Fastify's reply (escape hatch: headers, cookies, streaming). A handler that sends through it is done. */
   reply: FastifyReply
+}
+
+/** The handler's argument, typed from the route's spec; every parameter of the path string is in `path`. */
+export interface Context<TPath extends string, TSpec> extends RequestContext<TSpec> {
+  path: PathStatic<TPath, SpecPart<TSpec, 'path'>>
   respond: Respond<ResponseMap<TSpec>>
 }
 
@@ -180,17 +184,8 @@ export type DependencyValue<TResult> =
       : Awaited<TResult>
 
 /** A dependency function's argument, typed from its spec (its own request parts and sub-dependencies). */
-export interface DependencyContext<TSpec> {
+export interface DependencyContext<TSpec> extends RequestContext<TSpec> {
   path: PartStatic<SpecPart<TSpec, 'path'>>
-  query: PartStatic<SpecPart<TSpec, 'query'>>
-  headers: PartStatic<SpecPart<TSpec, 'headers'>>
-  cookies: PartStatic<SpecPart<TSpec, 'cookies'>>
-  body: BodyStatic<SpecPart<TSpec, 'body'>>
-  form: PartStatic<SpecPart<TSpec, 'form'>>
-  deps: DepsStatic<SpecPart<TSpec, 'deps'>>
-  background: BackgroundTasks
-  request: FastifyRequest
-  reply: FastifyReply
 }
 
 export type Handler<TPath extends string, TSpec> = (context: Context<TPath, TSpec>) => HandlerResult<TSpec>
