@@ -37,7 +37,14 @@ export type {
 } from './route/model.ts'
 export type { ParsedPath } from './route/path.ts'
 export { StatusResponse } from './route/respond.ts'
-export type { HTTPMethod, MethodRouteSpec, ResponseDoc, ResponseSchemas, RouteSpec } from './route/spec.ts'
+export type {
+  HTTPMethod,
+  MethodRouteSpec,
+  RequestPartsSpec,
+  ResponseDoc,
+  ResponseSchemas,
+  RouteSpec,
+} from './route/spec.ts'
 export type { RouterOptions } from './router/include.ts'
 export { createRouter, Router } from './router/router.ts'
 export type { JsonSchema } from './schema/json-schema.ts'

@@ -4,20 +4,11 @@
  * after the handler) that may declare its own request parts and sub-dependencies. Declared once as a plain
  * value; the route that uses it is analyzed once, and each request solves the graph with a cache.
  */
-import type { TSchema } from '@sinclair/typebox'
-import type { ParamsSpec } from '../schema/parts.ts'
+import type { RequestPartsSpec } from '../route/spec.ts'
 import type { DependencyContext, DependencyValue } from '../types.ts'
 
 /** What a dependency may declare: request parts (validated with the route's) and sub-dependencies. */
-export interface DependencySpec {
-  readonly path?: ParamsSpec
-  readonly query?: ParamsSpec
-  readonly headers?: ParamsSpec
-  readonly cookies?: ParamsSpec
-  readonly body?: TSchema
-  /** Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are. */
-  readonly form?: ParamsSpec
-  readonly deps?: { readonly [name: string]: AnyDependency }
+export interface DependencySpec extends RequestPartsSpec {
   /** `false` runs the dependency at each use instead of once per request. */
   readonly cache?: boolean
 }

@@ -18,8 +18,8 @@ export interface ResponseDoc {
   readonly schema?: TSchema
 }
 
-/** Everything a route may declare besides its method, path and handler. */
-export interface RouteSpec {
+/** The request parts a route or a dependency may read, and the dependencies it needs. */
+export interface RequestPartsSpec {
   /** Path parameters; a parameter of the path string left out here is a `string`. */
   readonly path?: ParamsSpec
   /** Query parameters, coerced from strings; a repeated key fills an array parameter. */
@@ -35,8 +35,12 @@ export interface RouteSpec {
    * (FastAPI's `Form()`). A route reads a JSON `body` or a `form`, not both.
    */
   readonly form?: ParamsSpec
-  /** Dependencies whose values the handler receives as `deps.<name>`. */
+  /** Dependencies whose values arrive as `deps.<name>`. */
   readonly deps?: { readonly [name: string]: AnyDependency }
+}
+
+/** Everything a route may declare besides its method, path and handler. */
+export interface RouteSpec extends RequestPartsSpec {
   /** Dependencies run for their effect (guards), before the handler; their values are discarded. */
   readonly dependencies?: readonly AnyDependency[]
   /** The output contract: one schema for the success status, or schemas by status. */
