@@ -85,8 +85,6 @@ export interface HttpResults {
   scenarios: { id: string; title: string }[]
   /** cells[scenario][server] */
   cells: Record<string, Partial<Record<ServerId, HttpCell>>>
-  /** How Fastbox ran the dependency scenario: `dependency` or `function-calls`. */
-  fastboxDeps: string
   /** Why server CPU time per request was not measured (no `/proc`), or undefined when it was. */
   cpuUnavailable: string | undefined
   options: Omit<HttpOptions, 'log'>
@@ -131,21 +129,6 @@ async function measureServer(server: ServerDef, options: HttpOptions): Promise<L
     }
     const [node, loadArgs] = tsCommand('http/load.ts', [JSON.stringify(load)])
     return await runJson<LoadResult[]>(node, loadArgs)
-  } finally {
-    await stop(child)
-  }
-}
-
-async function fastboxDepsMode(): Promise<string> {
-  const fastbox = SERVERS.find((server) => server.id === 'fastbox')
-  if (fastbox === undefined) return 'unknown'
-  const port = await freePort()
-  const [command, args] = fastbox.command(port)
-  const child = start(command, args)
-  try {
-    await waitForHttp(`http://127.0.0.1:${port}/hello`, child)
-    const info = (await (await fetch(`http://127.0.0.1:${port}/bench-info`)).json()) as { deps?: string }
-    return info.deps ?? 'unknown'
   } finally {
     await stop(child)
   }
@@ -210,7 +193,6 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
     skipped,
     scenarios: SCENARIOS.map(({ id, title }) => ({ id, title })),
     cells,
-    fastboxDeps: await fastboxDepsMode(),
     cpuUnavailable: existsSync('/proc/self/stat')
       ? undefined
       : 'server CPU time per request is read from /proc/<pid>/stat, which only Linux has',

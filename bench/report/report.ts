@@ -108,9 +108,6 @@ export function buildReport(results: BenchResults): Report {
   const { machine, http, startup, types } = results
   const charts: Record<string, string> = {}
   const sections: string[] = []
-  const depsPending = http.fastboxDeps !== 'dependency'
-  const scenarioTitle = (id: string, title: string) =>
-    id === 'deps' && depsPending ? `${title} (dependency API pending: two function calls)` : title
 
   sections.push(
     `# Fastbox benchmarks${results.smoke ? ' (SMOKE RUN: one short round, not for comparison)' : ''}`,
@@ -173,7 +170,7 @@ export function buildReport(results: BenchResults): Report {
       ],
       ['---', ...servers.map(() => '---:'), ...servers.map(() => '---:'), ...servers.map(() => '---:')],
       http.scenarios.map((scenario) => [
-        scenarioTitle(scenario.id, scenario.title),
+        scenario.title,
         ...servers.map((server) => {
           const c = cell(scenario.id, server.id)
           return c === undefined
@@ -217,7 +214,7 @@ export function buildReport(results: BenchResults): Report {
     unit: 'req/s',
     series: servers.map((server) => server.label),
     groups: http.scenarios.map((scenario) => ({
-      label: scenario.id === 'deps' && depsPending ? `${scenario.title} *` : scenario.title,
+      label: scenario.title,
       values: servers.map((server) => cell(scenario.id, server.id)?.requestsPerSecond),
     })),
   })
@@ -226,7 +223,7 @@ export function buildReport(results: BenchResults): Report {
     unit: 'µs',
     series: servers.map((server) => server.label),
     groups: http.scenarios.map((scenario) => ({
-      label: scenario.id === 'deps' && depsPending ? `${scenario.title} *` : scenario.title,
+      label: scenario.title,
       values: servers.map((server) => cell(scenario.id, server.id)?.cpuPerRequest),
     })),
   })
@@ -250,7 +247,7 @@ export function buildReport(results: BenchResults): Report {
       ],
       ['---', ...others.flatMap(() => ['---:', '---:']), ...ceilings.flatMap(() => ['---:', '---:'])],
       http.scenarios.map((scenario) => [
-        scenarioTitle(scenario.id, scenario.title),
+        scenario.title,
         ...others.flatMap((id) => [
           xOrDash(rpsRatio(scenario.id, 'fastbox', id)),
           xOrDash(cpuRatio(scenario.id, 'fastbox', id)),
@@ -435,7 +432,7 @@ export function buildReport(results: BenchResults): Report {
   // FastAPI, by req/s as the targets were first stated, with the other ratio beside each.
   const targets: Target[] = []
   for (const scenario of http.scenarios) {
-    const title = scenarioTitle(scenario.id, scenario.title)
+    const title = scenario.title
     targets.push(
       atLeast(
         `${title}: Fastbox / plain Fastify, CPU efficiency`,
@@ -451,7 +448,7 @@ export function buildReport(results: BenchResults): Report {
     for (const scenario of http.scenarios) {
       targets.push(
         atLeast(
-          `${scenarioTitle(scenario.id, scenario.title)}: Fastbox / ${label(id)}, req/s`,
+          `${scenario.title}: Fastbox / ${label(id)}, req/s`,
           rpsRatio(scenario.id, 'fastbox', id),
           min,
           `CPU ${xOrDash(cpuRatio(scenario.id, 'fastbox', id))}`,
@@ -586,7 +583,6 @@ export function buildReport(results: BenchResults): Report {
 /** Chart labels must fit in the label column. */
 function shorten(text: string): string {
   const short = text
-    .replace(' (dependency API pending: two function calls)', '*')
     .replace(', CPU efficiency', ' (CPU)')
     .replace(', req/s', ' (req/s)')
     .replace('plain Fastify', 'Fastify')

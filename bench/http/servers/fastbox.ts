@@ -1,26 +1,16 @@
 /**
- * (b) Fastbox. The two chained dependencies use `dependency(...)` when the package exports it; until then
- * they are two plain function calls inside the handler (the report says which, from `GET /bench-info`).
+ * (b) Fastbox: the same TypeBox schemas as the plain Fastify server, its own validation, filtering and
+ * response validation, and the two chained dependencies as `dependency(...)`.
  */
-import * as fastbox from 'fastbox'
-import { createApp, type RouteSpec } from 'fastbox'
-import { type CurrentUser, getCurrentUser, getDb, portFromArgs, storedUser, USERS } from './data.ts'
+import { createApp, dependency } from 'fastbox'
+import { getCurrentUser, getDb, portFromArgs, storedUser, USERS } from './data.ts'
 import { DepsOut, Hello, Item, ItemIn, ItemQuery, ItemRef, User, UserList, UserParams } from './schemas.ts'
 
-/** `dependency` as DESIGN.md describes it; looked up at run time so this file runs before it is exported. */
-type DependencyFactory = (
-  specOrFn: unknown,
-  fn?: (context: { deps: Record<string, unknown> }) => unknown,
-) => unknown
-type AddRouteHandler = Parameters<fastbox.App['addRoute']>[3]
-
-const exported = fastbox as unknown as Record<string, unknown>
-const dependency =
-  typeof exported.dependency === 'function' ? (exported.dependency as DependencyFactory) : undefined
-export const DEPS_MODE = dependency === undefined ? 'function-calls' : 'dependency'
+const db = dependency(() => getDb())
+const currentUser = dependency({ deps: { db } }, ({ deps }) => getCurrentUser(deps.db))
 
 export function buildFastbox() {
-  const app = createApp()
+  return createApp()
     .get('/hello', { response: Hello }, () => ({ hello: 'world' }))
     .get('/items/{id}', { path: UserParams, query: ItemQuery, response: ItemRef }, ({ path, query }) => ({
       id: path.id,
@@ -30,26 +20,10 @@ export function buildFastbox() {
     .post('/items', { body: ItemIn, status: 201, response: Item }, ({ body }) => ({ id: 1, ...body }))
     .get('/users/{id}', { path: UserParams, response: User }, ({ path }) => storedUser(path.id))
     .get('/users', { response: UserList }, () => USERS)
-    .get('/bench-info', () => ({ deps: DEPS_MODE }))
-
-  if (dependency === undefined) {
-    app.get('/deps', { response: DepsOut }, () => {
-      const user = getCurrentUser(getDb())
-      return { user_id: user.id, db: user.db }
-    })
-  } else {
-    const db = dependency(() => getDb())
-    const currentUser = dependency({ deps: { db } }, ({ deps }) =>
-      getCurrentUser(deps.db as ReturnType<typeof getDb>),
-    )
-    const spec = { response: DepsOut, deps: { user: currentUser } } as RouteSpec
-    const handler: AddRouteHandler = (context) => {
-      const { user } = (context as unknown as { deps: { user: CurrentUser } }).deps
-      return { user_id: user.id, db: user.db }
-    }
-    app.addRoute(['GET'], '/deps', spec, handler)
-  }
-  return app
+    .get('/deps', { response: DepsOut, deps: { user: currentUser } }, ({ deps }) => ({
+      user_id: deps.user.id,
+      db: deps.user.db,
+    }))
 }
 
 const app = buildFastbox()

@@ -15,15 +15,7 @@ export const ItemIn = t.Object({
   tags: t.Array(t.String()),
   note: t.Optional(t.String()),
 })
-export const Item = t.Object({
-  id: t.Integer(),
-  name: t.String({ minLength: 1 }),
-  price: t.Number({ minimum: 0 }),
-  count: t.Integer(),
-  active: t.Boolean(),
-  tags: t.Array(t.String()),
-  note: t.Optional(t.String()),
-})
+export const Item = t.Object({ id: t.Integer(), ...ItemIn.properties })
 
 export const UserParams = t.Object({ id: t.Integer() })
 export const User = t.Object({ id: t.Integer(), name: t.String(), email: t.String(), active: t.Boolean() })

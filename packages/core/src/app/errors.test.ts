@@ -366,3 +366,24 @@ describe('status', () => {
     for (const [name, code] of Object.entries(status)) expect(name.slice(5, 8)).toBe(String(code))
   })
 })
+
+describe('errors the router raises before any route runs', () => {
+  it('answers a malformed URL with 400 and a detail, in the same JSON shape', async () => {
+    const app = createApp().get('/items/{id}', ({ path }) => path.id)
+    const res = await app.inject('/items/%E0%A4%A')
+    expect([res.statusCode, res.json()]).toEqual([
+      400,
+      { detail: "'/items/%E0%A4%A' is not a valid url component" },
+    ])
+  })
+
+  it("matches 405 the way the app's router does, with its routerOptions", async () => {
+    const app = createApp({ fastify: { routerOptions: { ignoreTrailingSlash: true } } }).get(
+      '/items',
+      () => 1,
+    )
+    expect((await app.inject('/items/')).json()).toBe(1)
+    const res = await app.inject({ method: 'POST', url: '/items/' })
+    expect([res.statusCode, res.headers.allow]).toEqual([405, 'GET'])
+  })
+})

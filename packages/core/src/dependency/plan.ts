@@ -68,10 +68,11 @@ export interface MergedParts {
   readonly query?: ParamsSpec
   readonly headers?: ParamsSpec
   readonly cookies?: ParamsSpec
+  readonly form?: ParamsSpec
   readonly body?: TSchema
 }
 
-const PARTS = ['path', 'query', 'headers', 'cookies'] as const
+const PARTS = ['path', 'query', 'headers', 'cookies', 'form'] as const
 
 export function mergeParts(
   own: DependencySpec,
@@ -99,6 +100,12 @@ export function mergeParts(
     }
     merged.body = body
   }
+  if (merged.body !== undefined && merged.form !== undefined) {
+    throw new FastboxError(
+      'FASTBOX_ERR_INVALID_SPEC',
+      `Route ${where} and its dependencies declare both a JSON body (body) and a form body (form); a request has one body: declare one of them.`,
+    )
+  }
   return merged
 }
 
@@ -112,7 +119,7 @@ function mergeObjects(part: string, declared: readonly ParamsSpec[], where: stri
       if (name in properties && !sameSchema(properties[name], property)) {
         throw new FastboxError(
           'FASTBOX_ERR_INVALID_SPEC',
-          `Route ${where} reads the ${part} parameter "${name}" with two different schemas (in the route or its dependencies).`,
+          `Route ${where} reads the ${part === 'form' ? 'form field' : `${part} parameter`} "${name}" with two different schemas (in the route or its dependencies).`,
         )
       }
       properties[name] = property

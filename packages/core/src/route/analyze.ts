@@ -12,7 +12,6 @@ import type { SchemaRegistry } from '../schema/registry.ts'
 import { toRequestValidationSchema } from '../schema/request-schemas.ts'
 import { toResponseValidationSchema } from '../schema/response-schemas.ts'
 import type { Validators } from '../validation/ajv.ts'
-import { checkOneBody, mergeForms } from './form.ts'
 import type {
   BodyModel,
   Conversion,
@@ -56,9 +55,7 @@ export function analyzeRoute(
     parts.headers && paramPart('header', parts.headers, context.registry),
     parts.cookies && paramPart('cookie', parts.cookies, context.registry),
   ].filter((part): part is ParamPartModel => part !== undefined)
-  const formSpec = mergeForms(spec.form, dependencies.all, where)
-  checkOneBody(parts.body !== undefined, formSpec !== undefined, where)
-  const form = formSpec && formPart(formSpec, context.registry)
+  const form = parts.form && formPart(parts.form, context.registry)
   const validated: readonly ParamPartModel<PartLocation>[] = form === undefined ? params : [...params, form]
   const status = checkStatus(spec.status ?? 200, where)
   return {
@@ -122,13 +119,9 @@ function paramPart(location: ParamLocation, spec: ParamsSpec, registry: SchemaRe
   return partModel(location, wireSchema, renames.size > 0 ? renames : undefined)
 }
 
-/**
- * The form's object schema, inline even when declared with a `$id`: its properties are read here (and are the
- * fields the document lists); nested `$id` schemas are shared as usual.
- */
+/** The form's fields: validated with the parameters (their values are text), reported under `"body"`. */
 function formPart(spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel<'form'> {
-  const { $id: _id, ...schema } = toObjectSchema('form', spec)
-  return partModel('form', registry.hoist(schema), undefined)
+  return partModel('form', registry.hoist(toObjectSchema('form', spec)), undefined)
 }
 
 function partModel<TLocation extends PartLocation>(

@@ -15,13 +15,7 @@ import type { RouteModel } from './model.ts'
 import { StatusResponse } from './respond.ts'
 
 /** What a handler receives at run time; its static type is `Context` (see `types.ts`). */
-export interface RuntimeContext {
-  path: Record<string, unknown>
-  query: Record<string, unknown>
-  headers: Record<string, unknown>
-  cookies: Record<string, unknown>
-  body: unknown
-  form: Record<string, unknown>
+export interface RuntimeContext extends RequestInputs {
   deps: Record<string, unknown>
   background: BackgroundTasks
   request: FastifyRequest

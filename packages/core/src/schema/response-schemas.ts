@@ -20,8 +20,8 @@ const ANNOTATIONS = new Set([
 
 /**
  * Schema for the serializer: `anyOf` unions of bare types (`t.Union([t.String(), t.Null()])`) become a type
- * array, which fast-json-stringify writes directly; as an `anyOf` it would run Ajv per value and would
- * reject `Date` values in string slots.
+ * array, which fast-json-stringify writes directly; as an `anyOf` it would run Ajv for every value to
+ * pick the branch.
  */
 export function toSerializerSchema(schema: unknown): JsonSchema {
   return mapSchema(schema, (node) => {

@@ -5,8 +5,6 @@
  */
 import { Type } from '@sinclair/typebox'
 import { type Dependency, dependency } from '../dependency/dependency.ts'
-// The `form` key of dependency specs is declared there.
-import '../route/form.ts'
 
 /** The fields of an OAuth2 password request, as the token route reads them. */
 export interface OAuth2PasswordRequest {
