@@ -1,67 +1,36 @@
 /**
  * @module
  * Fastbox: declare a route once with TypeBox schemas; get typed handlers, FastAPI's validation and errors,
- * filtered responses and (with `@fastbox/openapi`) its documentation.
+ * filtered responses, and its OpenAPI document and docs pages.
  */
 
-export type { OpenAPIDocument } from '@fastbox/openapi'
 export type { Static, TSchema } from '@sinclair/typebox'
 export { Type as t } from '@sinclair/typebox'
+export { DependencyOverrides } from './analysis/overrides.ts'
 export { App, createApp } from './app/app.ts'
-export type { ErrorClass, ExceptionContext, ExceptionHandler } from './app/exception-handlers.ts'
+export type { RouterOptions } from './app/include.ts'
 export type { AppOptions, ContactInfo, LicenseInfo, ServerInfo, TagInfo } from './app/options.ts'
-export { BackgroundTasks } from './background/background-tasks.ts'
-export {
-  type AnyDependency,
-  type Dependency,
-  type DependencySpec,
-  dependency,
-  type SecurityRequirement,
-} from './dependency/dependency.ts'
-export { DependencyOverrides } from './dependency/overrides.ts'
+export type {
+  JoinPath,
+  PrefixRoutes,
+  Route,
+  RouteInput,
+  RouteOutput,
+} from './app/route-types.ts'
+export { createRouter, Router } from './app/router.ts'
+export type { ErrorClass, ExceptionContext, ExceptionHandler } from './fastify/exception-handlers.ts'
 export {
   FastboxError,
   type FastboxErrorCode,
   HTTPException,
   RequestValidationError,
   ResponseValidationError,
-} from './errors/errors.ts'
-export { createLifespan, type Lifespan } from './lifespan/lifespan.ts'
+  type ValidationErrorItem,
+} from './http/errors.ts'
+export { status } from './http/status.ts'
+export type { OpenAPIDocument } from './openapi/types.ts'
 export type {
-  BodyModel,
-  ParamLocation,
-  ParamPartModel,
-  PartLocation,
-  ResponseModel,
-  RouteModel,
-} from './route/model.ts'
-export type { ParsedPath } from './route/path.ts'
-export { StatusResponse } from './route/respond.ts'
-export type {
-  HTTPMethod,
-  MethodRouteSpec,
-  RequestPartsSpec,
-  ResponseDoc,
-  ResponseSchemas,
-  RouteSpec,
-} from './route/spec.ts'
-export type { RouterOptions } from './router/include.ts'
-export { createRouter, Router } from './router/router.ts'
-export type { JsonSchema } from './schema/json-schema.ts'
-export type { SchemaRegistry } from './schema/registry.ts'
-export { type APIKeyOptions, apiKeyCookie, apiKeyHeader, apiKeyQuery } from './security/api-key.ts'
-export { type HTTPBasicCredentials, type HTTPBasicOptions, httpBasic } from './security/http-basic.ts'
-export {
-  type HTTPAuthorizationCredentials,
-  type HTTPBearerOptions,
-  httpBearer,
-} from './security/http-bearer.ts'
-export { type OAuth2PasswordBearerOptions, oauth2PasswordBearer } from './security/oauth2-password-bearer.ts'
-export { type OAuth2PasswordRequest, passwordRequestForm } from './security/password-request-form.ts'
-export { withScopes } from './security/scopes.ts'
-export type { SecurityOptions, SecurityValue } from './security/security-dependency.ts'
-export { status } from './status.ts'
-export type {
+  BackgroundTasks,
   BodyStatic,
   Context,
   DependencyContext,
@@ -69,15 +38,41 @@ export type {
   DepsStatic,
   Handler,
   HandlerResult,
-  JoinPath,
   Output,
   PartStatic,
   PathParamNames,
   PathStatic,
-  PrefixRoutes,
   RequestContext,
-  Route,
-  RouteInput,
-  RouteOutput,
-} from './types.ts'
-export { MAX_ERROR_ITEMS, type ValidationErrorItem } from './validation/error-items.ts'
+} from './spec/context.ts'
+export {
+  type AnyDependency,
+  type Dependency,
+  type DependencySpec,
+  dependency,
+  type SecurityRequirement,
+} from './spec/dependency.ts'
+export { createLifespan, type Lifespan } from './spec/lifespan.ts'
+export { StatusResponse } from './spec/respond.ts'
+export type {
+  HTTPMethod,
+  MethodRouteSpec,
+  RequestPartsSpec,
+  ResponseDoc,
+  ResponseSchemas,
+  RouteSpec,
+} from './spec/route-spec.ts'
+export { type APIKeyOptions, apiKeyCookie, apiKeyHeader, apiKeyQuery } from './spec/security/api-key.ts'
+export { type HTTPBasicCredentials, type HTTPBasicOptions, httpBasic } from './spec/security/http-basic.ts'
+export {
+  type HTTPAuthorizationCredentials,
+  type HTTPBearerOptions,
+  httpBearer,
+} from './spec/security/http-bearer.ts'
+export {
+  type OAuth2PasswordBearerOptions,
+  oauth2PasswordBearer,
+} from './spec/security/oauth2-password-bearer.ts'
+export { type OAuth2PasswordRequest, passwordRequestForm } from './spec/security/password-request-form.ts'
+export { withScopes } from './spec/security/scopes.ts'
+export type { SecurityOptions, SecurityValue } from './spec/security/security-dependency.ts'
+export { MAX_ERROR_ITEMS } from './validation/error-items.ts'

@@ -4,8 +4,8 @@
  * server options.
  */
 import type { FastifyServerOptions } from 'fastify'
-import type { AnyDependency } from '../dependency/dependency.ts'
-import type { Lifespan } from '../lifespan/lifespan.ts'
+import type { AnyDependency } from '../spec/dependency.ts'
+import type { Lifespan } from '../spec/lifespan.ts'
 
 export interface ContactInfo {
   name?: string

@@ -4,7 +4,7 @@
  * plain record of schemas; both become one object schema here.
  */
 import { type TObject, type TProperties, Type } from '@sinclair/typebox'
-import { FastboxError } from '../errors/errors.ts'
+import { FastboxError } from '../http/errors.ts'
 import { isSchema, type JsonSchema } from './json-schema.ts'
 
 /** A parameter part as a route or dependency declares it. */

@@ -4,7 +4,7 @@
  * `{ $ref: id }` everywhere it appears, so validators, serializers and the OpenAPI document agree.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { FastboxError } from '../errors/errors.ts'
+import { FastboxError } from '../http/errors.ts'
 import { type JsonSchema, mapSchema } from './json-schema.ts'
 
 /** Called once for each new shared schema, in dependency order (nested ids first). */

@@ -1,6 +1,6 @@
 import { Kind, Type as t } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
-import { FastboxError } from '../errors/errors.ts'
+import { FastboxError } from '../http/errors.ts'
 import { createValidators } from '../validation/ajv.ts'
 import { toErrorItems } from '../validation/error-items.ts'
 import { isSchema, type JsonSchema, mapSchema } from './json-schema.ts'

@@ -5,18 +5,10 @@
  * the README ("Validation errors").
  */
 import type { ErrorObject } from 'ajv'
+import type { ValidationErrorItem } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { EXTRA_FORBIDDEN } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE } from '../schema/response-schemas.ts'
-
-/** One entry of a 422 `detail` list. */
-export interface ValidationErrorItem {
-  type: string
-  loc: (string | number)[]
-  msg: string
-  input?: unknown
-  ctx?: Record<string, unknown>
-}
 
 /** Most items a 422 lists; a hostile body must not make error reporting expensive. */
 export const MAX_ERROR_ITEMS = 100

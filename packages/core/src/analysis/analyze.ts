@@ -1,0 +1,222 @@
+/**
+ * @module
+ * Turns a route declaration into its {@link RouteModel}: schemas normalized and hoisted, validators
+ * compiled, mistakes in the declaration reported before the app starts.
+ */
+import { OptionalKind, type TSchema } from '@sinclair/typebox'
+import { FastboxError } from '../http/errors.ts'
+import { isBodylessStatus } from '../http/status.ts'
+import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
+import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
+import type { SchemaRegistry } from '../schema/registry.ts'
+import { toRequestValidationSchema } from '../schema/request-schemas.ts'
+import { toResponseValidationSchema } from '../schema/response-schemas.ts'
+import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
+import type { Validators } from '../validation/ajv.ts'
+import { type DependencyPlan, EMPTY_PLAN, mergeParts } from './dependency-plan.ts'
+import type {
+  BodyModel,
+  Conversion,
+  ParamLocation,
+  ParamPartModel,
+  PartLocation,
+  ResponseModel,
+  RouteModel,
+} from './model.ts'
+import { parsePath } from './path.ts'
+
+export interface AnalyzeContext {
+  readonly registry: SchemaRegistry
+  readonly validators: Validators
+}
+
+/** Where a route is declared, for error messages: `GET /items/{id}`. */
+export function describeRoute(methods: readonly HTTPMethod[], path: string): string {
+  return `${methods.join(',')} ${path}`
+}
+
+export function analyzeRoute(
+  methods: readonly HTTPMethod[],
+  path: string,
+  spec: RouteSpec,
+  context: AnalyzeContext,
+  dependencies: DependencyPlan = EMPTY_PLAN,
+): RouteModel {
+  const parsed = parsePath(path)
+  const where = describeRoute(methods, path)
+  const parts = mergeParts(spec, dependencies.all, where)
+  const params = [
+    pathPart(parsed.params, parts.path, where, context.registry),
+    parts.query && paramPart('query', parts.query, context.registry),
+    parts.headers && paramPart('header', parts.headers, context.registry),
+    parts.cookies && paramPart('cookie', parts.cookies, context.registry),
+  ].filter((part): part is ParamPartModel => part !== undefined)
+  const form = parts.form && formPart(parts.form, context.registry)
+  const validated: readonly ParamPartModel<PartLocation>[] = form === undefined ? params : [...params, form]
+  const status = checkStatus(spec.status ?? 200, where)
+  return {
+    methods,
+    path: parsed,
+    spec,
+    params,
+    form,
+    parts: validated,
+    headerRenames: params.find((part) => part.location === 'header')?.renames,
+    validateParams: validated.length === 0 ? undefined : compileParams(validated, context.validators),
+    body: parts.body === undefined ? undefined : bodyModel(parts.body, context),
+    dependencies,
+    status,
+    responses: responseModels(spec, status, where, context),
+  }
+}
+
+function pathPart(
+  names: readonly string[],
+  spec: ParamsSpec | undefined,
+  where: string,
+  registry: SchemaRegistry,
+): ParamPartModel | undefined {
+  if (names.length === 0 && spec === undefined) return undefined
+  const declared = spec === undefined ? { type: 'object', properties: {} } : toObjectSchema('path', spec)
+  const properties = declared.properties as Record<string, TSchema>
+  for (const name of Object.keys(properties)) {
+    if (!names.includes(name)) {
+      throw new FastboxError(
+        'FASTBOX_ERR_PATH_PARAM',
+        `Route ${where} declares the path parameter "${name}", which its path does not have.`,
+      )
+    }
+  }
+  // Every path parameter is required; one without a schema is a string.
+  const complete = {
+    ...declared,
+    properties: Object.fromEntries(names.map((name) => [name, properties[name] ?? { type: 'string' }])),
+    required: [...names],
+  }
+  return partModel('path', registry.hoist(complete), undefined)
+}
+
+function paramPart(location: ParamLocation, spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel {
+  const schema = registry.hoist(toObjectSchema(location, spec))
+  if (location !== 'header') return partModel(location, schema, undefined)
+  // Header names are case-insensitive and FastAPI reads `x_token` as `x-token`: validate by wire name.
+  const properties = schema.properties as Record<string, JsonSchema>
+  const renames = new Map<string, string>()
+  const wireProperties: Record<string, JsonSchema> = {}
+  for (const key of Object.keys(properties)) {
+    const wire = key.toLowerCase().replaceAll('_', '-')
+    wireProperties[wire] = properties[key] as JsonSchema
+    if (wire !== key) renames.set(wire, key)
+  }
+  const required = (schema.required as string[] | undefined)?.map((key) =>
+    key.toLowerCase().replaceAll('_', '-'),
+  )
+  const wireSchema: JsonSchema = { ...schema, properties: wireProperties, ...(required && { required }) }
+  return partModel(location, wireSchema, renames.size > 0 ? renames : undefined)
+}
+
+/** The form's fields: validated with the parameters (their values are text), reported under `"body"`. */
+function formPart(spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel<'form'> {
+  return partModel('form', registry.hoist(toObjectSchema('form', spec)), undefined)
+}
+
+function partModel<TLocation extends PartLocation>(
+  location: TLocation,
+  schema: JsonSchema,
+  renames: ReadonlyMap<string, string> | undefined,
+): ParamPartModel<TLocation> {
+  const properties = schema.properties as Record<string, JsonSchema>
+  const conversions = new Map<string, Conversion>()
+  const scalars = new Set<string>()
+  for (const [name, property] of Object.entries(properties)) {
+    const array = hasType(property, 'array')
+    const kind = scalarKind(array ? (property.items as JsonSchema | undefined) : property)
+    if (kind !== undefined) conversions.set(name, { kind, array })
+    if (!array) scalars.add(name)
+  }
+  return {
+    location,
+    schema,
+    wireNames: Object.keys(properties),
+    renames,
+    passAll: schema.additionalProperties === false,
+    plain:
+      schema.additionalProperties !== false &&
+      Object.keys(properties).every((name) => !(name in Object.prototype)),
+    conversions,
+    scalars,
+  }
+}
+
+/** How a parameter's text is read before validation; a union with a string branch takes any text as is. */
+function scalarKind(schema: JsonSchema | undefined): Conversion['kind'] | undefined {
+  if (schema === undefined || hasType(schema, 'string')) return undefined
+  if (hasType(schema, 'boolean')) return 'boolean'
+  if (hasType(schema, 'integer') || hasType(schema, 'number')) return 'number'
+  return undefined
+}
+
+/** True when the schema is of `type`, directly or as a branch of a union. */
+function hasType(schema: JsonSchema | undefined, type: string): boolean {
+  if (schema === undefined) return false
+  if (schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type))) return true
+  const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined
+  return branches?.some((branch) => hasType(branch, type)) ?? false
+}
+
+function compileParams(params: readonly ParamPartModel<PartLocation>[], validators: Validators) {
+  const properties = Object.fromEntries(
+    params.map((part) => [part.location, toRequestValidationSchema(part.schema)]),
+  )
+  return validators.params({ type: 'object', properties })
+}
+
+function bodyModel(body: TSchema, context: AnalyzeContext): BodyModel {
+  const schema = context.registry.hoist(body)
+  const validate = context.validators.body({
+    type: 'object',
+    properties: { body: toRequestValidationSchema(schema) },
+  })
+  return { schema, required: !(OptionalKind in body), validate }
+}
+
+function responseModels(
+  spec: RouteSpec,
+  status: number,
+  where: string,
+  context: AnalyzeContext,
+): ReadonlyMap<number, ResponseModel> {
+  const declared =
+    spec.response === undefined
+      ? []
+      : isSchema(spec.response)
+        ? [[status, spec.response] as const]
+        : Object.entries(spec.response)
+  const models = new Map<number, ResponseModel>()
+  for (const [key, schemaSpec] of declared) {
+    const code = checkStatus(Number(key), where)
+    if (isBodylessStatus(code)) {
+      throw new FastboxError(
+        'FASTBOX_ERR_BODYLESS_STATUS',
+        `Route ${where} declares a response schema for status ${code}, which never has a body.`,
+      )
+    }
+    const schema = context.registry.hoist(schemaSpec)
+    models.set(code, {
+      status: code,
+      schema,
+      validate: context.validators.response(toResponseValidationSchema(schema)),
+    })
+  }
+  return models
+}
+
+function checkStatus(status: number, where: string): number {
+  if (!Number.isInteger(status) || status < 100 || status > 599) {
+    throw new FastboxError(
+      'FASTBOX_ERR_INVALID_STATUS',
+      `Route ${where} uses the status ${status}, which is not an HTTP status code (100-599).`,
+    )
+  }
+  return status
+}

@@ -1,0 +1,80 @@
+/**
+ * @module
+ * The route model: everything about a route that can be worked out once, at registration (FastAPI's
+ * "analyze" phase). Request handling and the OpenAPI document both read it, so they cannot drift apart.
+ */
+import type { ValidateFunction } from 'ajv'
+import type { JsonSchema } from '../schema/json-schema.ts'
+import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
+import type { DependencyPlan } from './dependency-plan.ts'
+import type { ParsedPath } from './path.ts'
+
+/** Where a parameter is read from; also the first entry of its errors' `loc`. */
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie'
+
+/**
+ * Every part read as text and coerced by the parameter validator: the parameters, and the fields of a form
+ * body (`'form'`, whose errors' `loc` starts with `"body"`, as in FastAPI).
+ */
+export type PartLocation = ParamLocation | 'form'
+
+export interface Conversion {
+  readonly kind: 'boolean' | 'number'
+  readonly array: boolean
+}
+
+export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> {
+  readonly location: TLocation
+  /** Object schema keyed by wire names (lower-case for headers); shared schemas referenced by `$ref`. */
+  readonly schema: JsonSchema
+  readonly wireNames: readonly string[]
+  /** The handler's key for each wire name, where they differ (headers written `x_token` or `X-Token`). */
+  readonly renames: ReadonlyMap<string, string> | undefined
+  /** The schema forbids undeclared keys: the whole part is validated, so extras are reported. */
+  readonly passAll: boolean
+  /**
+   * The picked parameters can live in a plain object: no name is also an `Object.prototype` key (such as
+   * `constructor` or `__proto__`), which would read as inherited when absent. V8 keeps prototype-less
+   * objects in slow dictionary mode, so they are used only when needed.
+   */
+  readonly plain: boolean
+  /** Parameters read as booleans (FastAPI's words) or numbers (strict decimal text), and whether each is a list. */
+  readonly conversions: ReadonlyMap<string, Conversion>
+  /** Query parameters that hold one value: of a repeated key, the last one counts. */
+  readonly scalars: ReadonlySet<string>
+}
+
+export interface BodyModel {
+  readonly schema: JsonSchema
+  readonly required: boolean
+  readonly validate: ValidateFunction
+}
+
+export interface ResponseModel {
+  readonly status: number
+  readonly schema: JsonSchema
+  readonly validate: ValidateFunction
+}
+
+export interface RouteModel {
+  readonly methods: readonly HTTPMethod[]
+  readonly path: ParsedPath
+  readonly spec: RouteSpec
+  /** The parameters (documented as OpenAPI parameters). */
+  readonly params: readonly ParamPartModel[]
+  /** The fields of an `application/x-www-form-urlencoded` body; never together with `body`. */
+  readonly form: ParamPartModel<'form'> | undefined
+  /** Every part `validateParams` checks: `params`, then `form`. */
+  readonly parts: readonly ParamPartModel<PartLocation>[]
+  /** The handler's key for each header wire name, where they differ (from the header part). */
+  readonly headerRenames: ReadonlyMap<string, string> | undefined
+  /** One validator for all parameter parts and the form, so every error is reported together. */
+  readonly validateParams: ValidateFunction | undefined
+  /** The JSON body. */
+  readonly body: BodyModel | undefined
+  /** The dependency graph (after overrides), whose request parts are merged into `params` and `body`. */
+  readonly dependencies: DependencyPlan
+  /** The success status. */
+  readonly status: number
+  readonly responses: ReadonlyMap<number, ResponseModel>
+}

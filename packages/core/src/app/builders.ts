@@ -1,0 +1,53 @@
+/**
+ * @module
+ * The route builders (`get`, `post`, ..., `route`) are the same few lines for every method and for apps and
+ * routers alike: installed once on each holder's prototype, all ending in the holder's `addRoute`.
+ */
+import { FastboxError } from '../http/errors.ts'
+import type { RuntimeHandler } from '../runtime/handler.ts'
+import type { HTTPMethod, MethodRouteSpec, RouteSpec } from '../spec/route-spec.ts'
+
+/** Anything routes can be added to. */
+export interface RouteSink {
+  addRoute(methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): unknown
+}
+
+const METHODS: Readonly<Record<string, HTTPMethod>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  head: 'HEAD',
+  options: 'OPTIONS',
+}
+
+export function installBuilders(prototype: RouteSink): void {
+  const builders = prototype as unknown as Record<string, unknown>
+  for (const [name, method] of Object.entries(METHODS)) {
+    builders[name] = function (
+      this: RouteSink,
+      path: string,
+      specOrHandler: RouteSpec | RuntimeHandler,
+      handler?: RuntimeHandler,
+    ) {
+      return typeof specOrHandler === 'function'
+        ? this.addRoute([method], path, {}, specOrHandler)
+        : this.addRoute([method], path, specOrHandler, handler as RuntimeHandler)
+    }
+  }
+  builders.route = function (this: RouteSink, path: string, spec: MethodRouteSpec, handler: RuntimeHandler) {
+    const { method, ...rest } = spec
+    return this.addRoute(toMethods(method), path, rest, handler)
+  }
+}
+
+function toMethods(method: MethodRouteSpec['method']): HTTPMethod[] {
+  const names = typeof method === 'string' ? [method] : [...method]
+  return names.map((name) => {
+    const known = METHODS[name.toLowerCase()]
+    if (known === undefined)
+      throw new FastboxError('FASTBOX_ERR_INVALID_SPEC', `Unknown HTTP method "${name}".`)
+    return known
+  })
+}

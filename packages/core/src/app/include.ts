@@ -1,0 +1,47 @@
+/**
+ * @module
+ * What a router (or an `includeRouter` call) adds to the routes it holds, as in FastAPI: prefixes join,
+ * tags add up and dependencies run outer first, responses merge (the route's own win).
+ */
+
+import { joinPaths } from '../analysis/path.ts'
+import type { AnyDependency } from '../spec/dependency.ts'
+import type { ResponseDoc, RouteSpec } from '../spec/route-spec.ts'
+
+/** Options of `createRouter` and of `includeRouter`. */
+export interface RouterOptions<TPrefix extends string = string> {
+  /** A path prefix for every route (`'/items'`); it may hold path parameters. */
+  readonly prefix?: TPrefix
+  /** Tags added before each route's own. */
+  readonly tags?: readonly string[]
+  /** Dependencies run before each route's own. */
+  readonly dependencies?: readonly AnyDependency[]
+  /** Extra documented responses, merged under each route's own. */
+  readonly responses?: { readonly [status: string | number]: ResponseDoc }
+}
+
+/** A route as a router holds it: ready to be added, with the router's additions applied. */
+export interface RouteDeclaration {
+  readonly methods: readonly import('../spec/route-spec.ts').HTTPMethod[]
+  readonly path: string
+  readonly spec: RouteSpec
+  readonly handler: import('../runtime/handler.ts').RuntimeHandler
+}
+
+/** Applies a router's (or an inclusion's) options to one route: the outer options come first. */
+export function applyRouterOptions(options: RouterOptions, declaration: RouteDeclaration): RouteDeclaration {
+  const { spec } = declaration
+  const tags = [...(options.tags ?? []), ...(spec.tags ?? [])]
+  const dependencies = [...(options.dependencies ?? []), ...(spec.dependencies ?? [])]
+  const responses = { ...options.responses, ...spec.responses }
+  return {
+    ...declaration,
+    path: joinPaths(options.prefix ?? '', declaration.path),
+    spec: {
+      ...spec,
+      ...(tags.length > 0 && { tags: [...new Set(tags)] }),
+      ...(dependencies.length > 0 && { dependencies }),
+      ...(Object.keys(responses).length > 0 && { responses }),
+    },
+  }
+}

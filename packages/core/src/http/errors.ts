@@ -1,0 +1,109 @@
+/**
+ * @module
+ * Every error Fastbox raises, in one place (as Fastify's `lib/errors.js`): the HTTP errors a handler
+ * throws, and the coded configuration errors raised at registration so a broken route never starts.
+ */
+
+/** One entry of a 422 `detail` list. */
+export interface ValidationErrorItem {
+  type: string
+  loc: (string | number)[]
+  msg: string
+  input?: unknown
+  ctx?: Record<string, unknown>
+}
+
+/**
+ * An error that becomes an HTTP response: `{"detail": detail}` with `status` and `headers`.
+ *
+ * @example
+ * throw new HTTPException(404, 'Item not found', { 'X-Error': 'Item not found' })
+ */
+export class HTTPException extends Error {
+  readonly status: number
+  readonly detail: unknown
+  readonly headers: Readonly<Record<string, string>>
+
+  constructor(status: number, detail?: unknown, headers: Readonly<Record<string, string>> = {}) {
+    const text = typeof detail === 'string' ? detail : (STATUS_PHRASES[status] ?? 'HTTP Error')
+    super(text)
+    this.name = 'HTTPException'
+    this.status = status
+    this.detail = detail === undefined ? (STATUS_PHRASES[status] ?? text) : detail
+    this.headers = headers
+  }
+}
+
+/** The request failed validation: answered `422 {"detail": errors}`. */
+export class RequestValidationError extends Error {
+  readonly errors: readonly ValidationErrorItem[]
+
+  constructor(errors: readonly ValidationErrorItem[]) {
+    super(`${errors.length} validation error${errors.length === 1 ? '' : 's'} in the request`)
+    this.name = 'RequestValidationError'
+    this.errors = errors
+  }
+}
+
+/** The handler returned data that breaks its response schema: logged, answered with a bare 500. */
+export class ResponseValidationError extends Error {
+  readonly errors: readonly ValidationErrorItem[]
+  readonly status: number
+
+  constructor(status: number, errors: readonly ValidationErrorItem[]) {
+    super(`The response for status ${status} does not match its schema`)
+    this.name = 'ResponseValidationError'
+    this.status = status
+    this.errors = errors
+  }
+}
+
+/** Codes of the configuration errors raised while routes are declared. */
+export type FastboxErrorCode =
+  | 'FASTBOX_ERR_PATH_PARAM'
+  | 'FASTBOX_ERR_DUPLICATE_SCHEMA_ID'
+  | 'FASTBOX_ERR_BODYLESS_STATUS'
+  | 'FASTBOX_ERR_INVALID_STATUS'
+  | 'FASTBOX_ERR_INVALID_SPEC'
+  | 'FASTBOX_ERR_INVALID_PATH'
+
+/** A mistake in how the app is declared (never a request error): thrown at registration. */
+export class FastboxError extends Error {
+  readonly code: FastboxErrorCode
+
+  constructor(code: FastboxErrorCode, message: string) {
+    super(message)
+    this.name = 'FastboxError'
+    this.code = code
+  }
+}
+
+/** The standard reason phrases, used as the default `detail` of an {@link HTTPException}. */
+export const STATUS_PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  418: "I'm a teapot",
+  422: 'Unprocessable Content',
+  423: 'Locked',
+  425: 'Too Early',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+}

@@ -1,0 +1,222 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { describe, expect, it } from 'vitest'
+import { buildApp } from '../../../../apps/store/src/app.ts'
+import { createApp, t } from '../index.ts'
+import { buildOpenApiDocument } from './document.ts'
+import { documentOf, expectValid } from './test-support.ts'
+
+const Item = t.Object({ id: t.Integer(), name: t.String() }, { $id: 'Item' })
+
+/** Paths of every `null`, `undefined` or symbol key in `value`: the document must have none. */
+function leftovers(value: unknown, path = '$'): string[] {
+  if (value === null || value === undefined) return [path]
+  if (typeof value !== 'object') return []
+  const symbols = Object.getOwnPropertySymbols(value).map((symbol) => `${path}[${String(symbol)}]`)
+  return [...symbols, ...Object.entries(value).flatMap(([key, item]) => leftovers(item, `${path}.${key}`))]
+}
+
+describe('the document', () => {
+  it('is a valid 3.1.0 document with default info and empty paths for an empty app', async () => {
+    const doc = documentOf(createApp())
+    expect(doc).toEqual({ openapi: '3.1.0', info: { title: 'Fastbox', version: '0.1.0' }, paths: {} })
+    await expectValid(doc)
+  })
+
+  it('builds without any app metadata at all', () => {
+    expect(buildOpenApiDocument({ routes: [], schemas: new Map() })).toEqual({
+      openapi: '3.1.0',
+      info: { title: 'Fastbox', version: '0.1.0' },
+      paths: {},
+    })
+  })
+
+  it('takes info, servers and tags (in order) from the app options', async () => {
+    const app = createApp({
+      title: 'Shop',
+      version: '2.1.0',
+      summary: 'Things to buy',
+      description: 'The **shop** API.',
+      termsOfService: 'https://example.com/terms',
+      contact: { name: 'Shop team', url: 'https://example.com', email: 'shop@example.com' },
+      license: { name: 'MIT', identifier: 'MIT' },
+      servers: [{ url: 'https://api.example.com', description: 'Production' }, { url: '/' }],
+      tags: [
+        { name: 'users', description: 'People' },
+        { name: 'items', externalDocs: { url: 'https://example.com/items' } },
+      ],
+      openapiUrl: '/spec.json',
+    })
+    const doc = documentOf(app)
+    expect(doc).toEqual({
+      openapi: '3.1.0',
+      info: {
+        title: 'Shop',
+        summary: 'Things to buy',
+        description: 'The **shop** API.',
+        termsOfService: 'https://example.com/terms',
+        contact: { name: 'Shop team', url: 'https://example.com', email: 'shop@example.com' },
+        license: { name: 'MIT', identifier: 'MIT' },
+        version: '2.1.0',
+      },
+      servers: [{ url: 'https://api.example.com', description: 'Production' }, { url: '/' }],
+      paths: {},
+      tags: [
+        { name: 'users', description: 'People' },
+        { name: 'items', externalDocs: { url: 'https://example.com/items' } },
+      ],
+    })
+    expect(Object.keys(doc)).toEqual(['openapi', 'info', 'servers', 'paths', 'tags'])
+    await expectValid(doc)
+  })
+
+  it('lets explicit servers and tags override the options, and leaves out empty lists', () => {
+    const app = createApp({ servers: [{ url: '/a' }], tags: [{ name: 'a' }] })
+    const doc = documentOf(app, { servers: [{ url: '/b' }], tags: [] })
+    expect(doc.servers).toEqual([{ url: '/b' }])
+    expect(doc).not.toHaveProperty('tags')
+  })
+
+  it('never writes null or undefined, even when the options hold them', async () => {
+    const options = JSON.parse(
+      '{"title":"T","description":null,"contact":{"name":"N","email":null},"servers":[{"url":"/","description":null}]}',
+    )
+    const app = createApp(options).get(
+      '/items',
+      { query: { q: t.Union([t.String(), t.Null()], { default: null }) } },
+      () => [],
+    )
+    const doc = documentOf(app)
+    expect(leftovers(doc)).toEqual([])
+    expect(doc.info).toEqual({ title: 'T', contact: { name: 'N' }, version: '0.1.0' })
+    expect(doc.paths['/items']?.get?.parameters?.[0]).toEqual({
+      name: 'q',
+      in: 'query',
+      required: false,
+      schema: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+    })
+    await expectValid(doc)
+  })
+
+  it('groups the methods of one path into one path item, in declaration order, in {param} syntax', async () => {
+    const app = createApp()
+      .get('/items/:item_id', () => null)
+      .get('/items', () => [])
+      .delete('/items/{item_id}', { status: 204 }, () => undefined)
+      .route('/things', { method: ['PUT', 'patch'] }, () => null)
+    const doc = documentOf(app)
+    expect(Object.keys(doc.paths)).toEqual(['/items/{item_id}', '/items', '/things'])
+    expect(Object.keys(doc.paths['/items/{item_id}'] ?? {})).toEqual(['get', 'delete'])
+    expect(Object.keys(doc.paths['/things'] ?? {})).toEqual(['put', 'patch'])
+    expect(doc.paths['/things']?.patch?.operationId).toBe('patch_things')
+    await expectValid(doc)
+  })
+
+  it('documents a {name:path} parameter under its name', async () => {
+    const app = createApp().get('/files/{file_path:path}', ({ path }) => path.file_path)
+    const doc = documentOf(app)
+    expect(doc.paths['/files/{file_path}']?.get?.parameters).toEqual([
+      { name: 'file_path', in: 'path', required: true, schema: { type: 'string' } },
+    ])
+    await expectValid(doc)
+  })
+
+  it('leaves out routes with includeInSchema: false, and their schemas stay components', async () => {
+    const app = createApp()
+      .get('/hidden', { includeInSchema: false, response: Item, operationId: 'shown' }, () => ({
+        id: 1,
+        name: 'a',
+      }))
+      .get('/shown', { operationId: 'shown' }, () => null)
+    const doc = documentOf(app)
+    expect(Object.keys(doc.paths)).toEqual(['/shown'])
+    expect(doc.components?.schemas).toEqual({
+      Item: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, name: { type: 'string' } },
+        required: ['id', 'name'],
+      },
+    })
+    await expectValid(doc)
+  })
+
+  it('is deterministic: two builds give the same JSON, byte for byte', () => {
+    const first = JSON.stringify(documentOf(buildApp()))
+    const second = JSON.stringify(documentOf(buildApp()))
+    expect(second).toBe(first)
+    const app = buildApp()
+    expect(JSON.stringify(documentOf(app))).toBe(JSON.stringify(documentOf(app)))
+  })
+
+  it('is a fresh object each time: changing one document does not change the next', () => {
+    const app = createApp().get('/items', { response: t.Array(Item) }, () => [])
+    const doc = documentOf(app)
+    const item = doc.components?.schemas?.Item as { properties: Record<string, unknown> }
+    item.properties.extra = { type: 'string' }
+    expect(documentOf(app).components?.schemas?.Item).not.toHaveProperty('properties.extra')
+  })
+
+  it('holds plain JSON only: no TypeBox symbols, nothing JSON.stringify would drop', () => {
+    const doc = documentOf(buildApp())
+    expect(leftovers(doc)).toEqual([])
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
+    expect(JSON.stringify(doc)).not.toMatch(/TypeBox|Kind|x-fastbox|def-\d/)
+  })
+})
+
+describe('the independent validator', () => {
+  it('does reject a broken document (so the checks above are not vacuous)', async () => {
+    const doc = documentOf(createApp().get('/items/{id}', () => null))
+    const broken = structuredClone(doc) as unknown as {
+      paths: Record<string, { get: { parameters: object[] } }>
+    }
+    broken.paths['/items/{id}']?.get.parameters.push({ name: 'x' })
+    const result = await new Validator().validate(broken)
+    expect(result.valid).toBe(false)
+  })
+})
+
+describe('the demo store', () => {
+  it('has a valid document with every shared schema as a component', async () => {
+    const doc = documentOf(buildApp())
+    await expectValid(doc)
+    expect(doc.info).toEqual({
+      title: 'Fastbox Store',
+      description: 'A demo store: items and users.',
+      version: '1.0.0',
+    })
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual([
+      'HTTPValidationError',
+      'Item',
+      'ItemCreate',
+      'ItemUpdate',
+      'NotFound',
+      'Token',
+      'User',
+      'UserCreate',
+      'ValidationError',
+    ])
+    expect(Object.keys(doc.components?.securitySchemes ?? {})).toEqual(['OAuth2PasswordBearer'])
+    expect(Object.keys(doc.paths)).toEqual([
+      '/items',
+      '/items/{item_id}',
+      '/items/{item_id}/purchase',
+      '/users',
+      '/token',
+      '/users/me',
+      '/users/{user_id}',
+    ])
+    expect(doc.paths['/items/{item_id}']?.delete).toEqual({
+      tags: ['items'],
+      summary: 'Delete an item',
+      operationId: 'delete_items_item_id',
+      parameters: [{ name: 'item_id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      responses: {
+        204: { description: 'Successful Response' },
+        422: {
+          description: 'Validation Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } },
+        },
+      },
+    })
+  })
+})

@@ -1,0 +1,212 @@
+/**
+ * @module
+ * Per request: gather each declared request part, validate them all, and report every error at once.
+ * Only plain loops over names computed at registration run here; no schema is walked.
+ */
+
+import type { FastifyRequest } from 'fastify'
+import type { BodyModel, ParamPartModel, PartLocation, RouteModel } from '../analysis/model.ts'
+import { readCookies } from '../http/cookies.ts'
+import type { ValidationErrorItem } from '../http/errors.ts'
+import { HTTPException, RequestValidationError } from '../http/errors.ts'
+import { MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
+
+/** The validated request parts, as the handler receives them. */
+export interface RequestInputs {
+  path: Record<string, unknown>
+  query: Record<string, unknown>
+  headers: Record<string, unknown>
+  cookies: Record<string, unknown>
+  body: unknown
+  form: Record<string, unknown>
+}
+
+type Raw = Record<string, unknown>
+
+const JSON_MEDIA_TYPE = /^application\/(?:json|[a-z0-9.+-]*\+json)\s*(?:;|$)/i
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && JSON_MEDIA_TYPE.test(contentType)
+}
+
+const FORM_MEDIA_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i
+
+function isForm(contentType: string | undefined): boolean {
+  return contentType !== undefined && FORM_MEDIA_TYPE.test(contentType)
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 't', 'y', 'yes', 'on'])
+const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no', 'off'])
+
+/** Reads and validates the request parts; throws {@link RequestValidationError} listing every error. */
+export function readInputs(route: RouteModel, request: FastifyRequest): RequestInputs {
+  // Checked first: the form's fields are read from the body, which must then be a parsed form.
+  if (route.form !== undefined && request.body !== undefined && !isForm(request.headers['content-type'])) {
+    throw new HTTPException(415, 'Unsupported Media Type: the body must be application/x-www-form-urlencoded')
+  }
+  const holder: Record<string, Raw> = {}
+  for (const part of route.parts) holder[part.location] = pick(part, source(part, route, request))
+  if (holder.path !== undefined && hasEmptySegment(route, holder.path)) throw new HTTPException(404)
+  let errors: ValidationErrorItem[] | undefined
+  if (route.validateParams && !route.validateParams(holder)) {
+    errors = withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request)
+    // Validated under its own key (its values are text, like the parameters'); reported as the body, as in FastAPI.
+    for (const item of errors) if (item.loc[0] === 'form') item.loc[0] = 'body'
+  }
+  let body: unknown = request.body
+  if (route.body !== undefined) {
+    if (body !== undefined && !isJson(request.headers['content-type'])) {
+      throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
+    }
+    if (body === undefined) {
+      if (route.body.required) errors = [...(errors ?? []), missingBody()]
+    } else {
+      const holder = { body }
+      if (validateBody(route.body, holder)) body = holder.body
+      else {
+        const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
+        errors = [...(errors ?? []), ...toErrorItems(route.body.validate.errors ?? [], room)]
+      }
+    }
+  }
+  if (errors !== undefined) throw new RequestValidationError(errors)
+  return {
+    path: holder.path ?? NOTHING,
+    query: holder.query ?? NOTHING,
+    headers: holder.header === undefined ? NOTHING : rename(route.headerRenames, holder.header),
+    cookies: holder.cookie ?? NOTHING,
+    body,
+    form: holder.form ?? NOTHING,
+  }
+}
+
+/** The value of every part a route does not read (typed `{}`): one frozen object, not one per request. */
+const NOTHING: Raw = Object.freeze({})
+
+function missingBody(): ValidationErrorItem {
+  return { type: 'missing', loc: ['body'], msg: 'Field required', input: null }
+}
+
+/**
+ * Validates the body; a document nested deeper than the validator can recurse (a recursive schema given
+ * thousands of levels) is a client error, not a crash.
+ */
+function validateBody(body: BodyModel, holder: { body: unknown }): boolean {
+  try {
+    return body.validate(holder)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    throw new RequestValidationError([
+      {
+        type: 'json_invalid',
+        loc: ['body'],
+        msg: 'JSON decode error',
+        input: {},
+        ctx: { error: 'The JSON document is nested too deeply' },
+      },
+    ])
+  }
+}
+
+function source(part: ParamPartModel<PartLocation>, route: RouteModel, request: FastifyRequest): Raw {
+  switch (part.location) {
+    case 'path': {
+      const params = request.params as Raw
+      const wildcard = route.path.wildcard
+      return wildcard === undefined ? params : { ...params, [wildcard]: params['*'] }
+    }
+    case 'query':
+      return request.query as Raw
+    case 'header':
+      return request.headers
+    case 'cookie':
+      return readCookies(request)
+    case 'form':
+      // No body is a form without fields: each required one is reported `missing`.
+      return (request.body as Raw | undefined) ?? {}
+  }
+}
+
+/**
+ * A fresh object with the declared keys only (all keys when the schema forbids extras, to report them).
+ * Read from own keys only, and without a prototype when a name could clash with one (`constructor`,
+ * `__proto__`): such a parameter is data like any other, neither inherited nor able to change the prototype.
+ */
+function pick(part: ParamPartModel<PartLocation>, raw: Raw, convert = true): Raw {
+  const picked: Raw = part.plain ? {} : Object.create(null)
+  const names = part.passAll ? Object.keys(raw) : part.wireNames
+  for (const name of names) {
+    let value = Object.hasOwn(raw, name) ? raw[name] : undefined
+    if (value === undefined) continue
+    // A copy of a repeated key's values: Ajv coerces them in place, and the request's own must stay raw.
+    if (Array.isArray(value)) value = part.scalars.has(name) ? value.at(-1) : [...value]
+    const conversion = part.conversions.get(name)
+    if (conversion !== undefined && convert) {
+      const read = conversion.kind === 'boolean' ? toBoolean : checkNumber
+      value = conversion.array && Array.isArray(value) ? value.map(read) : read(value)
+    }
+    picked[name] = value
+  }
+  return picked
+}
+
+/**
+ * Ajv coerces parameters in place, so its errors carry the coerced value (`2`); FastAPI echoes what the
+ * client sent (`"2"`). Read again from the request, only when there are errors to report.
+ */
+function withRawInputs(
+  items: ValidationErrorItem[],
+  route: RouteModel,
+  request: FastifyRequest,
+): ValidationErrorItem[] {
+  const raws = new Map<string, Raw>()
+  for (const item of items) {
+    const [location, name, ...rest] = item.loc
+    const part = route.parts.find((candidate) => candidate.location === location)
+    if (part === undefined || typeof name !== 'string' || !('input' in item) || item.type === 'missing')
+      continue
+    let raw = raws.get(part.location)
+    if (raw === undefined) {
+      raw = pick(part, source(part, route, request), false)
+      raws.set(part.location, raw)
+    }
+    let value = raw[name]
+    // One value of an array parameter was validated as a one-item list.
+    const isList = !part.scalars.has(name) && part.wireNames.includes(name)
+    if (value !== undefined && !Array.isArray(value) && isList) value = [value]
+    for (const key of rest) value = Array.isArray(value) ? value[key as number] : undefined
+    if (value !== undefined) item.input = value
+  }
+  return items
+}
+
+/** `/items/` matches `/items/{id}` in Fastify's router with an empty `id`; as in FastAPI, no route matches. */
+function hasEmptySegment(route: RouteModel, path: Raw): boolean {
+  for (const name of route.path.params) if (name !== route.path.wildcard && path[name] === '') return true
+  return false
+}
+
+/** Decimal text only: Ajv alone would also read `' '` as 0 and `'0x10'` as 16. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+
+/** A value no validator coerces to a number, standing in for text that is not a decimal number. */
+const NOT_A_NUMBER = Object.freeze({})
+
+/** Leaves decimal text for Ajv to coerce (and report as `int_parsing`/`float_parsing`); blocks the rest. */
+function checkNumber(value: unknown): unknown {
+  return typeof value === 'string' && !DECIMAL.test(value) ? NOT_A_NUMBER : value
+}
+
+/** FastAPI's boolean words, in any case; anything else is left for the validator to reject. */
+function toBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  const word = value.toLowerCase()
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : value
+}
+
+function rename(renames: ReadonlyMap<string, string> | undefined, headers: Raw): Raw {
+  if (renames === undefined) return headers
+  const renamed: Raw = Object.create(null)
+  for (const [wire, value] of Object.entries(headers)) renamed[renames.get(wire) ?? wire] = value
+  return renamed
+}

@@ -1,0 +1,66 @@
+/**
+ * @module
+ * The route declaration: plain values, read once at registration (FastAPI's "declare" phase).
+ */
+import type { TSchema } from '@sinclair/typebox'
+import type { ParamsSpec } from '../schema/parts.ts'
+import type { AnyDependency } from './dependency.ts'
+
+/** The HTTP methods a route can answer. */
+export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
+
+/** Response schemas by status code: `{ 200: Item, 404: NotFound }`. */
+export type ResponseSchemas = { readonly [status: number]: TSchema }
+
+/** An extra response documented in OpenAPI (not validated): `responses: { 404: { description, schema } }`. */
+export interface ResponseDoc {
+  readonly description?: string
+  readonly schema?: TSchema
+}
+
+/** The request parts a route or a dependency may read, and the dependencies it needs. */
+export interface RequestPartsSpec {
+  /** Path parameters; a parameter of the path string left out here is a `string`. */
+  readonly path?: ParamsSpec
+  /** Query parameters, coerced from strings; a repeated key fills an array parameter. */
+  readonly query?: ParamsSpec
+  /** Headers, matched without regard to case; `x_token` reads the `x-token` header. */
+  readonly headers?: ParamsSpec
+  /** Cookies, by name. */
+  readonly cookies?: ParamsSpec
+  /** The JSON body; wrap it in `t.Optional(...)` to make the body optional. */
+  readonly body?: TSchema
+  /**
+   * Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are
+   * (FastAPI's `Form()`). A route reads a JSON `body` or a `form`, not both.
+   */
+  readonly form?: ParamsSpec
+  /** Dependencies whose values arrive as `deps.<name>`. */
+  readonly deps?: { readonly [name: string]: AnyDependency }
+}
+
+/** Everything a route may declare besides its method, path and handler. */
+export interface RouteSpec extends RequestPartsSpec {
+  /** Dependencies run for their effect (guards), before the handler; their values are discarded. */
+  readonly dependencies?: readonly AnyDependency[]
+  /** The output contract: one schema for the success status, or schemas by status. */
+  readonly response?: TSchema | ResponseSchemas
+  /** The success status (default 200, as in FastAPI). */
+  readonly status?: number
+  readonly tags?: readonly string[]
+  readonly summary?: string
+  readonly description?: string
+  readonly operationId?: string
+  readonly deprecated?: boolean
+  /** `false` keeps the route out of the OpenAPI document; it still answers. */
+  readonly includeInSchema?: boolean
+  /** Description of the success response in OpenAPI (default "Successful Response"). */
+  readonly responseDescription?: string
+  /** Extra documented responses, by status code (`404`, `'4XX'`, `'default'`). */
+  readonly responses?: { readonly [status: string | number]: ResponseDoc }
+}
+
+/** `route()`'s spec: a {@link RouteSpec} plus the method(s) it answers. */
+export interface MethodRouteSpec extends RouteSpec {
+  readonly method: HTTPMethod | Lowercase<HTTPMethod> | readonly (HTTPMethod | Lowercase<HTTPMethod>)[]
+}
