@@ -61,7 +61,6 @@ export function analyzeRoute(
     params,
     form,
     parts: validated,
-    headerRenames: params.find((part) => part.location === 'header')?.renames,
     validateParams: validated.length === 0 ? undefined : compileParams(validated, context.validators),
     body: parts.body === undefined ? undefined : bodyModel(parts.body, context),
     dependencies,
@@ -93,37 +92,41 @@ function pathPart(
     properties: Object.fromEntries(names.map((name) => [name, properties[name] ?? { type: 'string' }])),
     required: [...names],
   }
-  return partModel('path', registry.hoist(complete), undefined)
+  const schema = registry.hoist(complete)
+  return partModel('path', schema, schema)
 }
 
 function paramPart(location: ParamLocation, spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel {
   const schema = registry.hoist(toObjectSchema(location, spec))
-  if (location !== 'header') return partModel(location, schema, undefined)
-  // Header names are case-insensitive and FastAPI reads `x_token` as `x-token`: validate by wire name.
+  if (location !== 'header') return partModel(location, schema, schema)
+  // Header names are case-insensitive and FastAPI reads `x_token` as `x-token`: documented by wire name.
   const properties = schema.properties as Record<string, JsonSchema>
-  const renames = new Map<string, string>()
   const wireProperties: Record<string, JsonSchema> = {}
-  for (const key of Object.keys(properties)) {
-    const wire = key.toLowerCase().replaceAll('_', '-')
-    wireProperties[wire] = properties[key] as JsonSchema
-    if (wire !== key) renames.set(wire, key)
-  }
-  const required = (schema.required as string[] | undefined)?.map((key) =>
-    key.toLowerCase().replaceAll('_', '-'),
-  )
+  for (const key of Object.keys(properties))
+    wireProperties[headerWireName(key)] = properties[key] as JsonSchema
+  const required = (schema.required as string[] | undefined)?.map(headerWireName)
   const wireSchema: JsonSchema = { ...schema, properties: wireProperties, ...(required && { required }) }
-  return partModel(location, wireSchema, renames.size > 0 ? renames : undefined)
+  return partModel(location, wireSchema, schema)
+}
+
+function headerWireName(key: string): string {
+  return key.toLowerCase().replaceAll('_', '-')
 }
 
 /** The form's fields: validated with the parameters (their values are text), reported under `"body"`. */
 function formPart(spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel<'form'> {
-  return partModel('form', registry.hoist(toObjectSchema('form', spec)), undefined)
+  const schema = registry.hoist(toObjectSchema('form', spec))
+  return partModel('form', schema, schema)
 }
 
+/**
+ * `schema` is keyed by wire names, `validationSchema` by the handler's keys, with the same properties in
+ * the same order (they differ for headers only).
+ */
 function partModel<TLocation extends PartLocation>(
   location: TLocation,
   schema: JsonSchema,
-  renames: ReadonlyMap<string, string> | undefined,
+  validationSchema: JsonSchema,
 ): ParamPartModel<TLocation> {
   const properties = schema.properties as Record<string, JsonSchema>
   const conversions = new Map<string, Conversion>()
@@ -134,15 +137,18 @@ function partModel<TLocation extends PartLocation>(
     if (kind !== undefined) conversions.set(name, { kind, array })
     if (!array) scalars.add(name)
   }
+  const wireNames = Object.keys(properties)
+  const keys = Object.keys(validationSchema.properties as JsonSchema)
+  const renamed = wireNames.some((wire, index) => keys[index] !== wire)
   return {
     location,
     schema,
-    wireNames: Object.keys(properties),
-    renames,
+    validationSchema,
+    wireNames,
+    keys,
+    wireOf: renamed ? new Map(keys.map((key, index) => [key, wireNames[index] as string])) : undefined,
     passAll: schema.additionalProperties === false,
-    plain:
-      schema.additionalProperties !== false &&
-      Object.keys(properties).every((name) => !(name in Object.prototype)),
+    plain: schema.additionalProperties !== false && keys.every((name) => !(name in Object.prototype)),
     conversions,
     scalars,
   }
@@ -166,7 +172,7 @@ function hasType(schema: JsonSchema | undefined, type: string): boolean {
 
 function compileParams(params: readonly ParamPartModel<PartLocation>[], validators: Validators) {
   const properties = Object.fromEntries(
-    params.map((part) => [part.location, toRequestValidationSchema(part.schema)]),
+    params.map((part) => [part.location, toRequestValidationSchema(part.validationSchema)]),
   )
   return validators.params({ type: 'object', properties })
 }

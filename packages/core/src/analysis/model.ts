@@ -27,9 +27,13 @@ export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> 
   readonly location: TLocation
   /** Object schema keyed by wire names (lower-case for headers); shared schemas referenced by `$ref`. */
   readonly schema: JsonSchema
+  /** The same keyed by the handler's names (headers declared `x_token` are read from `x-token`). */
+  readonly validationSchema: JsonSchema
   readonly wireNames: readonly string[]
-  /** The handler's key for each wire name, where they differ (headers written `x_token` or `X-Token`). */
-  readonly renames: ReadonlyMap<string, string> | undefined
+  /** The handler's key for each wire name, in the same order. */
+  readonly keys: readonly string[]
+  /** Wire name by handler key, where they differ: errors are located by wire name, as in FastAPI. */
+  readonly wireOf: ReadonlyMap<string, string> | undefined
   /** The schema forbids undeclared keys: the whole part is validated, so extras are reported. */
   readonly passAll: boolean
   /**
@@ -66,8 +70,6 @@ export interface RouteModel {
   readonly form: ParamPartModel<'form'> | undefined
   /** Every part `validateParams` checks: `params`, then `form`. */
   readonly parts: readonly ParamPartModel<PartLocation>[]
-  /** The handler's key for each header wire name, where they differ (from the header part). */
-  readonly headerRenames: ReadonlyMap<string, string> | undefined
   /** One validator for all parameter parts and the form, so every error is reported together. */
   readonly validateParams: ValidateFunction | undefined
   /** The JSON body. */

@@ -2,7 +2,14 @@
  * @module
  * The app: route builders over one Fastify instance, with FastAPI's request and error behaviour.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawServerDefault,
+} from 'fastify'
 import { analyzeRoute, describeRoute } from '../analysis/analyze.ts'
 import { planDependencies } from '../analysis/dependency-plan.ts'
 import type { RouteModel } from '../analysis/model.ts'
@@ -11,11 +18,12 @@ import { sendJson, useErrorHandler } from '../fastify/error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from '../fastify/exception-handlers.ts'
 import { useFormParser } from '../fastify/form-parser.ts'
 import { useJsonParser } from '../fastify/json-parser.ts'
-import { MethodIndex, type PathMatchOptions, useNotFound } from '../fastify/not-found.ts'
+import { type PathMatchOptions, useNotFound } from '../fastify/not-found.ts'
+import { type RouteRecord, registerRoute } from '../fastify/register-route.ts'
 import { registerDocsRoutes } from '../openapi/docs/register.ts'
 import { buildOpenApiDocument } from '../openapi/document.ts'
 import type { OpenAPIDocument } from '../openapi/types.ts'
-import { createRouteHandler, type RouteRuntime, type RuntimeHandler } from '../runtime/handler.ts'
+import { createRouteHandler, type RuntimeHandler } from '../runtime/handler.ts'
 import { SchemaRegistry } from '../schema/registry.ts'
 import { toSerializerSchema } from '../schema/response-schemas.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
@@ -25,6 +33,16 @@ import { applyRouterOptions, type RouterOptions } from './include.ts'
 import type { AppOptions } from './options.ts'
 import type { PrefixRoutes, RouteBuilders } from './route-types.ts'
 import type { Router } from './router.ts'
+import { kAddRoute, kRouteModels, kSchemas } from './symbols.ts'
+
+/** The Fastify instance under an app, typed with `@fastify/type-provider-typebox`. */
+export type FastboxFastify = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
 
 /**
  * A Fastbox application. Declare routes with `get`/`post`/.../`route`; each returns the app typed with the
@@ -34,18 +52,20 @@ export interface App<TRoutes = never> extends RouteBuilders<'app', TRoutes> {}
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the builders are typed by the interface and set on the prototype below.
 export class App<TRoutes = never> {
-  /** The underlying Fastify instance: register plugins, hooks and decorators on it. */
-  readonly fastify: FastifyInstance
+  /**
+   * The underlying Fastify instance: register plugins, hooks, decorators and plain Fastify routes on it
+   * (typed from TypeBox schemas by `@fastify/type-provider-typebox`).
+   */
+  readonly fastify: FastboxFastify
   /** The options the app was created with. */
   readonly settings: Readonly<AppOptions>
   /** Type-only: the routes declared so far (for typed clients). Never set at run time. */
   declare readonly '~routes'?: TRoutes
   /** Shared (`$id`) schemas, registered once for validators, serializer and OpenAPI. */
-  readonly schemas = new SchemaRegistry()
-  readonly #routes: RouteModel[] = []
+  readonly [kSchemas] = new SchemaRegistry()
+  readonly #routes: AnalyzedRoute[] = []
   readonly #exceptionHandlers = new ExceptionHandlers()
-  readonly #methodIndex: MethodIndex
-  readonly #validators = createValidators(this.schemas)
+  readonly #validators = createValidators(this[kSchemas])
   /** Background task runs still going, awaited by `close()`. */
   readonly #pending = new Set<Promise<void>>()
   /**
@@ -69,14 +89,14 @@ export class App<TRoutes = never> {
       ...options.fastify,
       frameworkErrors: (error, _request, reply) => sendJson(reply, 400, { detail: error.message }),
     }
-    const fastify = Fastify(fastifyOptions)
+    const fastify = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
     this.fastify = fastify
-    this.#methodIndex = new MethodIndex(routerOptions(fastifyOptions))
-    this.schemas.subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
+    useNotFound(fastify, routerOptions(fastifyOptions))
+    this[kSchemas].subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
     useJsonParser(fastify)
     useFormParser(fastify)
     useErrorHandler(fastify, this.#exceptionHandlers)
-    useNotFound(fastify, this.#methodIndex)
+    this.dependencyOverrides.onChange(() => this.#analyzeAgain())
     this.#useDocs(options)
     this.#useLifecycle(options)
     this.inject = fastify.inject.bind(fastify) as FastifyInstance['inject']
@@ -86,8 +106,8 @@ export class App<TRoutes = never> {
   }
 
   /** The analyzed routes, in declaration order (what validation and the OpenAPI document both read). */
-  get routes(): readonly RouteModel[] {
-    return this.#routes
+  get [kRouteModels](): readonly RouteModel[] {
+    return this.#routes.map((route) => route.model)
   }
 
   /**
@@ -100,7 +120,11 @@ export class App<TRoutes = never> {
 
   #openapiText(): string {
     this.#documentText ??= JSON.stringify(
-      buildOpenApiDocument({ routes: this.#routes, schemas: this.schemas.schemas, info: this.settings }),
+      buildOpenApiDocument({
+        routes: this[kRouteModels],
+        schemas: this[kSchemas].schemas,
+        info: this.settings,
+      }),
     )
     return this.#documentText
   }
@@ -118,8 +142,6 @@ export class App<TRoutes = never> {
       redocUrl,
       document: () => this.#openapiText(),
     })
-    const pages = [openapiUrl, docsUrl, docsUrl && `${docsUrl}/oauth2-redirect`, redocUrl]
-    for (const page of pages) if (page) this.#methodIndex.add(['GET'], page)
     // A route the document cannot describe (two routes given one operationId) stops the app at start-up.
     this.fastify.addHook('onReady', async () => {
       this.#openapiText()
@@ -151,7 +173,7 @@ export class App<TRoutes = never> {
   ): App<TRoutes | PrefixRoutes<TRouterRoutes, TPrefix>> {
     router.subscribe((declaration) => {
       const { methods, path, spec, handler } = applyRouterOptions(options, declaration)
-      this.addRoute(methods, path, spec, handler)
+      this[kAddRoute](methods, path, spec, handler)
     })
     return this as App<TRoutes | PrefixRoutes<TRouterRoutes, TPrefix>>
   }
@@ -171,36 +193,34 @@ export class App<TRoutes = never> {
   }
 
   /** Registers a route for `methods`; the builders all end here. */
-  addRoute(methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
+  [kAddRoute](methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
     const where = describeRoute(methods, path)
     const effects = [...(this.settings.dependencies ?? []), ...(spec.dependencies ?? [])]
-    const context = { registry: this.schemas, validators: this.#validators }
+    const context = { registry: this[kSchemas], validators: this.#validators }
     const overrides = this.dependencyOverrides
     const analyze = () =>
       analyzeRoute(methods, path, spec, context, planDependencies(effects, spec.deps, overrides, where))
-    const route = analyze()
-    let current = { route, version: overrides.version }
-    const runtime: RouteRuntime = {
-      model: () => {
-        if (current.version !== overrides.version) current = { route: analyze(), version: overrides.version }
-        return current.route
-      },
-      track: (run) => this.#track(run),
-    }
-    const response = Object.fromEntries(
-      [...route.responses].map(([status, model]) => [status, toSerializerSchema(model.schema)]),
+    const record: AnalyzedRoute = { model: analyze(), analyze }
+    registerRoute(
+      this.fastify,
+      record,
+      createRouteHandler({ route: record, track: (run) => this.#track(run) }, handler),
     )
-    this.fastify.route({
-      method: [...methods],
-      url: route.path.fastify,
-      schema: { response },
-      handler: createRouteHandler(runtime, handler),
-    })
-    this.#methodIndex.add(methods, route.path.fastify)
-    this.#routes.push(route)
+    this.#routes.push(record)
     this.#documentText = undefined
     return this
   }
+
+  /** `dependencyOverrides` changed: every route's graph is analyzed again, before the next request. */
+  #analyzeAgain(): void {
+    for (const route of this.#routes) route.model = route.analyze()
+    this.#documentText = undefined
+  }
+}
+
+interface AnalyzedRoute extends RouteRecord {
+  model: RouteModel
+  readonly analyze: () => RouteModel
 }
 
 installBuilders(App.prototype)

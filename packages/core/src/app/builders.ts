@@ -1,15 +1,16 @@
 /**
  * @module
  * The route builders (`get`, `post`, ..., `route`) are the same few lines for every method and for apps and
- * routers alike: installed once on each holder's prototype, all ending in the holder's `addRoute`.
+ * routers alike: installed once on each holder's prototype, all ending in the holder's `[kAddRoute]`.
  */
 import { FastboxError } from '../http/errors.ts'
 import type { RuntimeHandler } from '../runtime/handler.ts'
 import type { HTTPMethod, MethodRouteSpec, RouteSpec } from '../spec/route-spec.ts'
+import { kAddRoute } from './symbols.ts'
 
 /** Anything routes can be added to. */
 export interface RouteSink {
-  addRoute(methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): unknown
+  [kAddRoute](methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): unknown
 }
 
 const METHODS: Readonly<Record<string, HTTPMethod>> = {
@@ -32,13 +33,13 @@ export function installBuilders(prototype: RouteSink): void {
       handler?: RuntimeHandler,
     ) {
       return typeof specOrHandler === 'function'
-        ? this.addRoute([method], path, {}, specOrHandler)
-        : this.addRoute([method], path, specOrHandler, handler as RuntimeHandler)
+        ? this[kAddRoute]([method], path, {}, specOrHandler)
+        : this[kAddRoute]([method], path, specOrHandler, handler as RuntimeHandler)
     }
   }
   builders.route = function (this: RouteSink, path: string, spec: MethodRouteSpec, handler: RuntimeHandler) {
     const { method, ...rest } = spec
-    return this.addRoute(toMethods(method), path, rest, handler)
+    return this[kAddRoute](toMethods(method), path, rest, handler)
   }
 }
 

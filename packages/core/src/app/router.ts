@@ -9,6 +9,7 @@ import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import { installBuilders } from './builders.ts'
 import { applyRouterOptions, type RouteDeclaration, type RouterOptions } from './include.ts'
 import type { JoinPath, PrefixRoutes, RouteBuilders } from './route-types.ts'
+import { kAddRoute } from './symbols.ts'
 
 type Listener = (declaration: RouteDeclaration) => void
 
@@ -35,7 +36,7 @@ export class Router<TRoutes = never, TPrefix extends string = ''> {
   }
 
   /** Adds a route with the router's prefix, tags, dependencies and responses applied. */
-  addRoute(methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
+  [kAddRoute](methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
     this.#add(applyRouterOptions(this.#options, { methods, path, spec, handler }))
     return this
   }

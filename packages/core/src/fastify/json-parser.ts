@@ -4,22 +4,26 @@
  * 422 `json_invalid` with the position of the error, reads an empty body as "no body" (so a required body
  * is reported `missing`), accepts `application/*+json`, and refuses `__proto__` keys with a clear message.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import secureJson from 'secure-json-parse'
 import { RequestValidationError } from '../http/errors.ts'
+import { kParsedAs, markParsedAs } from '../http/parsed-body.ts'
 
 const JSON_TYPES = ['application/json', /^application\/[a-z0-9.+-]*\+json$/i]
 
 export function useJsonParser(fastify: FastifyInstance): void {
+  // Declared, so every request has the property the body parsers set (one shape for all requests).
+  fastify.decorateRequest(kParsedAs, undefined)
   fastify.removeContentTypeParser('application/json')
   for (const type of JSON_TYPES) fastify.addContentTypeParser(type, { parseAs: 'string' }, parseJson)
 }
 
 function parseJson(
-  _request: unknown,
+  request: FastifyRequest,
   body: string | Buffer,
   done: (error: Error | null, value?: unknown) => void,
 ): void {
+  markParsedAs(request, 'json')
   const text = body.toString()
   if (text.trim() === '') {
     done(null, undefined)

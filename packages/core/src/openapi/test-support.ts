@@ -5,6 +5,7 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { expect } from 'vitest'
+import { kRouteModels, kSchemas } from '../app/symbols.ts'
 import type { App } from '../index.ts'
 import { buildOpenApiDocument, type OpenApiInput } from './document.ts'
 import type { OpenAPIDocument } from './types.ts'
@@ -12,8 +13,8 @@ import type { OpenAPIDocument } from './types.ts'
 /** The document of `app`, as an app would build it, with `extra` input on top. */
 export function documentOf<TRoutes>(app: App<TRoutes>, extra: Partial<OpenApiInput> = {}): OpenAPIDocument {
   return buildOpenApiDocument({
-    routes: app.routes,
-    schemas: app.schemas.schemas,
+    routes: app[kRouteModels],
+    schemas: app[kSchemas].schemas,
     info: app.settings,
     ...extra,
   })

@@ -29,8 +29,8 @@ export type RuntimeHandler = (context: RuntimeContext) => unknown
 
 /** What a route's handler needs from its app at run time. */
 export interface RouteRuntime {
-  /** The route's model, re-analyzed when `dependencyOverrides` changed since the last request. */
-  model(): RouteModel
+  /** The route's model; replaced by the app when `dependencyOverrides` change. */
+  readonly route: { readonly model: RouteModel }
   /** Keeps a background run, so `app.close()` can wait for it. */
   track(run: Promise<void>): void
 }
@@ -40,19 +40,14 @@ const LOGGED_RESPONSE_ERRORS = 20
 
 const respond = (status: number, body: unknown) => new StatusResponse(status, body)
 
-/** Set on a reply the handler sent through itself. */
-const SENT_BY_HANDLER = Symbol('fastbox.sentByHandler')
-
-type WatchedReply = FastifyReply & { [SENT_BY_HANDLER]?: boolean }
-
 interface Outcome {
   readonly status: number
   readonly body: unknown
 }
 
 /**
- * The handler's context. A class, so every request's context has one shape, and `reply` and `background` are
- * getters on the prototype: an object literal spreading the inputs, with its own getter, cost a third of the
+ * The handler's context. A class, so every request's context has one shape, and `background` is a getter
+ * on the prototype: an object literal spreading the inputs, with its own getter, cost a third of the
  * throughput of a hello-world route (garbage collection; see bench/).
  */
 class HandlerContext implements RuntimeContext {
@@ -65,7 +60,7 @@ class HandlerContext implements RuntimeContext {
   deps: Record<string, unknown> = NO_DEPS
   request: FastifyRequest
   respond = respond
-  readonly rawReply: FastifyReply
+  reply: FastifyReply
   tasks: TaskQueue | undefined = undefined
 
   constructor(inputs: RequestInputs, request: FastifyRequest, reply: FastifyReply) {
@@ -76,12 +71,7 @@ class HandlerContext implements RuntimeContext {
     this.body = inputs.body
     this.form = inputs.form
     this.request = request
-    this.rawReply = reply
-  }
-
-  /** Watched only for code that reads it, so handlers that do not pay nothing. */
-  get reply(): FastifyReply {
-    return watchSend(this.rawReply)
+    this.reply = reply
   }
 
   /** Made on first use: most requests queue no task. */
@@ -95,7 +85,7 @@ const NO_DEPS: Record<string, unknown> = Object.freeze({})
 
 export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandler) {
   return async function fastboxRoute(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const route = runtime.model()
+    const route = runtime.route.model
     const context = new HandlerContext(readInputs(route, request), request, reply)
     const plan = route.dependencies
     const scope = plan.all.length === 0 ? undefined : new RequestScope(context)
@@ -107,8 +97,8 @@ export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandle
         context.deps = await scope.resolveAll(plan.named)
       }
       const result = await handler(context)
-      if (!reply.sent && (reply as WatchedReply)[SENT_BY_HANDLER] !== true)
-        outcome = checkResult(route, result)
+      // As in Fastify, a handler that sends through `reply` returns it; a send that has already ended counts too.
+      if (result !== reply && !reply.sent) outcome = checkResult(route, result)
     } catch (error) {
       failure = { failed: true, error }
     }
@@ -141,21 +131,6 @@ function checkResult(route: RouteModel, result: unknown): Outcome {
     )
   }
   return { status, body }
-}
-
-/**
- * A reply is not `sent` until its response has ended: a stream, or an async `onSend` hook, keeps it
- * unsent after the handler's `reply.send(...)`. Note the call, so the route does not answer a second time.
- */
-function watchSend(reply: WatchedReply): FastifyReply {
-  if (reply[SENT_BY_HANDLER] !== undefined) return reply
-  reply[SENT_BY_HANDLER] = false
-  const send = reply.send
-  reply.send = function sendByHandler(this: FastifyReply, payload?: unknown) {
-    reply[SENT_BY_HANDLER] = true
-    return send.call(this, payload)
-  }
-  return reply
 }
 
 /** The bad values stay out of the error (which is logged, serialized with its own properties): they may be secrets. */

@@ -9,6 +9,7 @@ import type { BodyModel, ParamPartModel, PartLocation, RouteModel } from '../ana
 import { readCookies } from '../http/cookies.ts'
 import type { ValidationErrorItem } from '../http/errors.ts'
 import { HTTPException, RequestValidationError } from '../http/errors.ts'
+import { isFormBody, isJsonBody } from '../http/parsed-body.ts'
 import { MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
 
 /** The validated request parts, as the handler receives them. */
@@ -23,25 +24,14 @@ export interface RequestInputs {
 
 type Raw = Record<string, unknown>
 
-const JSON_MEDIA_TYPE = /^application\/(?:json|[a-z0-9.+-]*\+json)\s*(?:;|$)/i
-
-function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && JSON_MEDIA_TYPE.test(contentType)
-}
-
-const FORM_MEDIA_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i
-
-function isForm(contentType: string | undefined): boolean {
-  return contentType !== undefined && FORM_MEDIA_TYPE.test(contentType)
-}
-
 const TRUE_WORDS = new Set(['1', 'true', 't', 'y', 'yes', 'on'])
 const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no', 'off'])
 
 /** Reads and validates the request parts; throws {@link RequestValidationError} listing every error. */
 export function readInputs(route: RouteModel, request: FastifyRequest): RequestInputs {
-  // Checked first: the form's fields are read from the body, which must then be a parsed form.
-  if (route.form !== undefined && request.body !== undefined && !isForm(request.headers['content-type'])) {
+  // Checked first: the form's fields are read from the body, which must then be a parsed form. Which
+  // parser read the body is known from Fastify's content-type parser registry, not from the header again.
+  if (route.form !== undefined && request.body !== undefined && !isFormBody(request)) {
     throw new HTTPException(415, 'Unsupported Media Type: the body must be application/x-www-form-urlencoded')
   }
   const holder: Record<string, Raw> = {}
@@ -55,7 +45,7 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   }
   let body: unknown = request.body
   if (route.body !== undefined) {
-    if (body !== undefined && !isJson(request.headers['content-type'])) {
+    if (body !== undefined && !isJsonBody(request)) {
       throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
     }
     if (body === undefined) {
@@ -73,7 +63,7 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   return {
     path: holder.path ?? NOTHING,
     query: holder.query ?? NOTHING,
-    headers: holder.header === undefined ? NOTHING : rename(route.headerRenames, holder.header),
+    headers: holder.header ?? NOTHING,
     cookies: holder.cookie ?? NOTHING,
     body,
     form: holder.form ?? NOTHING,
@@ -132,22 +122,34 @@ function source(part: ParamPartModel<PartLocation>, route: RouteModel, request: 
  * Read from own keys only, and without a prototype when a name could clash with one (`constructor`,
  * `__proto__`): such a parameter is data like any other, neither inherited nor able to change the prototype.
  */
-function pick(part: ParamPartModel<PartLocation>, raw: Raw, convert = true): Raw {
+function pick(part: ParamPartModel<PartLocation>, raw: Raw): Raw {
   const picked: Raw = part.plain ? {} : Object.create(null)
-  const names = part.passAll ? Object.keys(raw) : part.wireNames
-  for (const name of names) {
-    let value = Object.hasOwn(raw, name) ? raw[name] : undefined
-    if (value === undefined) continue
-    // A copy of a repeated key's values: Ajv coerces them in place, and the request's own must stay raw.
-    if (Array.isArray(value)) value = part.scalars.has(name) ? value.at(-1) : [...value]
-    const conversion = part.conversions.get(name)
-    if (conversion !== undefined && convert) {
-      const read = conversion.kind === 'boolean' ? toBoolean : checkNumber
-      value = conversion.array && Array.isArray(value) ? value.map(read) : read(value)
+  if (part.passAll) {
+    for (const name of Object.keys(raw)) {
+      const index = part.wireNames.indexOf(name)
+      pickOne(part, raw, name, index === -1 ? name : (part.keys[index] as string), picked)
     }
-    picked[name] = value
+    return picked
+  }
+  const { wireNames, keys } = part
+  for (let index = 0; index < wireNames.length; index++) {
+    pickOne(part, raw, wireNames[index] as string, keys[index] as string, picked)
   }
   return picked
+}
+
+/** Copies one parameter, read by its wire name, to the handler's key; text read as booleans or numbers. */
+function pickOne(part: ParamPartModel<PartLocation>, raw: Raw, name: string, key: string, picked: Raw): void {
+  let value = Object.hasOwn(raw, name) ? raw[name] : undefined
+  if (value === undefined) return
+  // A copy of a repeated key's values: Ajv coerces them in place, and the request's own must stay raw.
+  if (Array.isArray(value)) value = part.scalars.has(name) ? value.at(-1) : [...value]
+  const conversion = part.conversions.get(name)
+  if (conversion !== undefined) {
+    const read = conversion.kind === 'boolean' ? toBoolean : checkNumber
+    value = conversion.array && Array.isArray(value) ? value.map(read) : read(value)
+  }
+  picked[key] = value
 }
 
 /**
@@ -161,20 +163,24 @@ function withRawInputs(
 ): ValidationErrorItem[] {
   const raws = new Map<string, Raw>()
   for (const item of items) {
-    const [location, name, ...rest] = item.loc
+    const [location, key, ...rest] = item.loc
     const part = route.parts.find((candidate) => candidate.location === location)
-    if (part === undefined || typeof name !== 'string' || !('input' in item) || item.type === 'missing')
-      continue
+    if (part === undefined || typeof key !== 'string') continue
+    // Validated under the handler's key; located, as in FastAPI, by the name the client sends.
+    const name = part.wireOf?.get(key) ?? key
+    item.loc[1] = name
+    if (!('input' in item) || item.type === 'missing') continue
     let raw = raws.get(part.location)
     if (raw === undefined) {
-      raw = pick(part, source(part, route, request), false)
+      raw = source(part, route, request)
       raws.set(part.location, raw)
     }
-    let value = raw[name]
+    let value = Object.hasOwn(raw, name) ? raw[name] : undefined
+    if (Array.isArray(value) && part.scalars.has(name)) value = value.at(-1)
     // One value of an array parameter was validated as a one-item list.
     const isList = !part.scalars.has(name) && part.wireNames.includes(name)
     if (value !== undefined && !Array.isArray(value) && isList) value = [value]
-    for (const key of rest) value = Array.isArray(value) ? value[key as number] : undefined
+    for (const index of rest) value = Array.isArray(value) ? value[index as number] : undefined
     if (value !== undefined) item.input = value
   }
   return items
@@ -202,11 +208,4 @@ function toBoolean(value: unknown): unknown {
   if (typeof value !== 'string') return value
   const word = value.toLowerCase()
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : value
-}
-
-function rename(renames: ReadonlyMap<string, string> | undefined, headers: Raw): Raw {
-  if (renames === undefined) return headers
-  const renamed: Raw = Object.create(null)
-  for (const [wire, value] of Object.entries(headers)) renamed[renames.get(wire) ?? wire] = value
-  return renamed
 }

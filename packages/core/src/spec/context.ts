@@ -126,11 +126,15 @@ export type RespondArgs<TMap> = {
   [K in keyof TMap & number]: [status: K, body: OutputOf<TMap, K>]
 }[keyof TMap & number]
 
-/** What a handler may return (or resolve to). */
+/**
+ * What a handler may return (or resolve to). A handler that sends through Fastify's `reply` returns it,
+ * as Fastify asks of async handlers: `return reply.code(201).send(body)`.
+ */
 export type HandlerResult<TSpec> =
   | SuccessOutput<TSpec>
   | StatusResponse<keyof ResponseMap<TSpec> & number>
-  | Promise<SuccessOutput<TSpec> | StatusResponse<keyof ResponseMap<TSpec> & number>>
+  | FastifyReply
+  | Promise<SuccessOutput<TSpec> | StatusResponse<keyof ResponseMap<TSpec> & number> | FastifyReply>
 
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 // Handler

@@ -2,7 +2,9 @@
  * `oauth2PasswordBearer` over HTTP, as FastAPI's `OAuth2PasswordBearer` (tests test_security_oauth2*.py):
  * the token of `Authorization: Bearer`, FastAPI's 401 otherwise, `undefined` with `autoError: false`.
  */
+
 import { describe, expect, it } from 'vitest'
+import { kRouteModels } from '../../app/symbols.ts'
 import { createApp, oauth2PasswordBearer } from '../../index.ts'
 
 const NOT_AUTHENTICATED = { detail: 'Not authenticated' }
@@ -72,6 +74,8 @@ describe('oauth2PasswordBearer', () => {
 
   it('declares no request part: the header is documented as the scheme only', () => {
     expect(oauth2.spec).toEqual({})
-    expect(createApp().get('/me', { deps: { token: oauth2 } }, () => null).routes[0]?.params).toEqual([])
+    expect(createApp().get('/me', { deps: { token: oauth2 } }, () => null)[kRouteModels][0]?.params).toEqual(
+      [],
+    )
   })
 })
