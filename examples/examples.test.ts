@@ -149,9 +149,12 @@ describe('examples behave as the README says', () => {
   it('routers: prefixes join, router dependencies guard every route', async () => {
     const headers = { 'x-token': 'secret' }
     expect((await routers.inject({ url: '/v1/items/3', headers })).json()).toEqual({ id: 3 })
-    expect((await routers.inject({ url: '/v1/items', headers: { 'x-token': 'no' } })).json()).toEqual({
+    expect((await routers.inject({ url: '/v1/items/', headers: { 'x-token': 'no' } })).json()).toEqual({
       detail: 'X-Token header invalid',
     })
+    // As in FastAPI, the router's '/' route is served at '/v1/items/'; '/v1/items' redirects there.
+    const redirect = await routers.inject({ url: '/v1/items', headers })
+    expect([redirect.statusCode, redirect.headers.location]).toEqual([307, 'http://localhost:80/v1/items/'])
     expect(routers.openapi().paths['/v1/items/{item_id}']?.get?.tags).toEqual(['items'])
   })
 

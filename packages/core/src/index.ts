@@ -5,7 +5,11 @@
  */
 
 export type { Static, TSchema } from '@sinclair/typebox'
-export { Type as t } from '@sinclair/typebox'
+/**
+ * TypeBox's builders (`t.Object`, `t.String`, `t.Integer`, `t.Optional`, `t.Union`, ...) and its types,
+ * so `t.Static<typeof Item>` works next to `t.Object(...)`.
+ */
+export * as t from '@sinclair/typebox'
 export { DependencyOverrides } from './analysis/overrides.ts'
 export { App, createApp } from './app/app.ts'
 export type { RouterOptions } from './app/include.ts'

@@ -125,11 +125,14 @@ describe('joinPaths', () => {
     ['', '/items', '/items'],
     ['/', '/items', '/items'],
     ['/api', '/items', '/api/items'],
-    ['/api/', '/items', '/api/items'],
-    ['/api', '/', '/api'],
+    ['/api', '/', '/api/'],
     ['/api/v1', '/items/{item_id}', '/api/v1/items/{item_id}'],
     ['', '/', '/'],
   ])('joins %j and %j into %j', (prefix, path, joined) => {
     expect(joinPaths(prefix, path)).toBe(joined)
+  })
+
+  it.each(['/api/', 'api'])('refuses the prefix %j, as FastAPI does', (prefix) => {
+    expect(() => joinPaths(prefix, '/items')).toThrow(/router prefix must start with "\/" and must not end/)
   })
 })

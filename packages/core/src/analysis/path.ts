@@ -65,11 +65,19 @@ export function parsePath(path: string): ParsedPath {
   return { fastify, openapi, params, wildcard }
 }
 
-/** Joins a prefix and a path the way routers do: `/api` + `/items` → `/api/items`, `/api` + `/` → `/api`. */
+/**
+ * Joins a prefix and a path as FastAPI's routers do: `/api` + `/items` → `/api/items`, and `/api` + `/` →
+ * `/api/` (served at `/api/`; `/api` redirects there). A prefix must not end with `/`.
+ */
 export function joinPaths(prefix: string, path: string): string {
   if (prefix === '' || prefix === '/') return path
-  const base = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix
-  return path === '/' ? base : base + path
+  if (!prefix.startsWith('/') || prefix.endsWith('/')) {
+    invalid(
+      prefix,
+      'a router prefix must start with "/" and must not end with "/" (the routes start with one)',
+    )
+  }
+  return prefix + path
 }
 
 function addParam(path: string, params: string[], name: string): void {

@@ -70,12 +70,10 @@ export interface RouteHolders<TRoutes, TPrefix extends string = ''> {
   router: Router<TRoutes, TPrefix>
 }
 
-/** A prefix joined to a path as routers join them at run time: `'/items'` + `'/'` → `'/items'`. */
-export type JoinPath<TPrefix extends string, TPath extends string> = TPrefix extends ''
+/** A prefix joined to a path as routers join them at run time: `'/items'` + `'/'` → `'/items/'`. */
+export type JoinPath<TPrefix extends string, TPath extends string> = TPrefix extends '' | '/'
   ? TPath
-  : TPath extends '/'
-    ? TPrefix
-    : `${TPrefix}${TPath}`
+  : `${TPrefix}${TPath}`
 
 /** Routes moved under a prefix (by `includeRouter`). */
 export type PrefixRoutes<TRoutes, TPrefix extends string> = TPrefix extends ''

@@ -10,7 +10,7 @@ describe('router types', () => {
       })
       .post('/', { body: t.Object({ name: t.String() }) }, ({ body }) => body)
     type Routes = NonNullable<(typeof items)['~routes']>
-    expectTypeOf<Routes['path']>().toEqualTypeOf<'/items/{item_id}' | '/items'>()
+    expectTypeOf<Routes['path']>().toEqualTypeOf<'/items/{item_id}' | '/items/'>()
     expectTypeOf<Extract<Routes, { method: 'POST' }>['input']['body']>().toEqualTypeOf<{ name: string }>()
     expectTypeOf(items).toExtend<Router<unknown, '/items'>>()
   })
@@ -27,7 +27,7 @@ describe('router types', () => {
     const app = createApp()
       .get('/health', () => 'ok')
       .includeRouter(router, { prefix: '/v1' })
-    expectTypeOf<NonNullable<(typeof app)['~routes']>['path']>().toEqualTypeOf<'/health' | '/v1/items'>()
+    expectTypeOf<NonNullable<(typeof app)['~routes']>['path']>().toEqualTypeOf<'/health' | '/v1/items/'>()
     expectTypeOf(app).toExtend<App<Route>>()
   })
 

@@ -5,7 +5,15 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { describe, expectTypeOf, test } from 'vitest'
-import { type BodyStatic, createApp, type PartStatic, type PathParamNames, type Static, t } from '../index.ts'
+import {
+  type BodyStatic,
+  createApp,
+  type PartStatic,
+  type PathParamNames,
+  type Static,
+  type TSchema,
+  t,
+} from '../index.ts'
 
 const Item = t.Object({ name: t.String(), price: t.Number(), tags: t.Array(t.String()) })
 
@@ -220,5 +228,14 @@ describe('parts the spec does not declare are empty, never any', () => {
       expectTypeOf(reply).toEqualTypeOf<FastifyReply>()
       expectTypeOf(respond).not.toBeAny()
     })
+  })
+})
+
+describe('t', () => {
+  test('holds the builders and TypeBox types: `t.Static<typeof Item>` works next to `t.Object`', () => {
+    const Item = t.Object({ id: t.Integer(), name: t.String() })
+    type Item = t.Static<typeof Item>
+    expectTypeOf<Item>().toEqualTypeOf<{ id: number; name: string }>()
+    expectTypeOf<t.TSchema>().toEqualTypeOf<TSchema>()
   })
 })
