@@ -8,18 +8,13 @@
 import { isDeepStrictEqual } from 'node:util'
 import { FastboxError } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { isSchemaKeyword, mapKeyword } from '../schema/walk.ts'
 import type { SchemaObject } from './types.ts'
 
 export const COMPONENTS_PREFIX = '#/components/schemas/'
 
 /** OpenAPI's rule for component names: an `$id` outside it could not be referenced. */
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/
-
-/** Keywords whose values are data, not schemas: copied as they are, never rewritten. */
-const DATA_KEYWORDS = new Set(['default', 'examples', 'example', 'const', 'enum'])
-
-/** Keywords whose values map names to schemas. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 
 /** Markers Fastbox adds to its validation copies of schemas; never part of the public contract. */
 const INTERNAL_PREFIX = 'x-fastbox-'
@@ -106,22 +101,9 @@ export class SchemaConverter {
       if (item === null || item === undefined || typeof item === 'function') continue
       if (key.startsWith(INTERNAL_PREFIX)) continue
       if (key === '$ref' && typeof item === 'string') copy.$ref = this.#refValue(item, where)
-      else if (DATA_KEYWORDS.has(key)) copy[key] = structuredClone(item)
-      else if (Array.isArray(item)) copy[key] = item.map((entry) => this.#child(entry, where))
-      else if (SCHEMA_MAPS.has(key) && typeof item === 'object')
-        copy[key] = this.#map(item as JsonSchema, where)
-      else copy[key] = this.#child(item, where)
+      else if (isSchemaKeyword(key)) copy[key] = mapKeyword(key, item, (child) => this.#node(child, where))
+      else copy[key] = structuredClone(item)
     }
-    return copy
-  }
-
-  #child(value: unknown, where: string): unknown {
-    return typeof value === 'object' && value !== null ? this.#node(value, where) : value
-  }
-
-  #map(map: JsonSchema, where: string): SchemaObject {
-    const copy: SchemaObject = {}
-    for (const name of Object.keys(map)) copy[name] = this.#child(map[name], where)
     return copy
   }
 

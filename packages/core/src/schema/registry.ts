@@ -5,7 +5,8 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { FastboxError } from '../http/errors.ts'
-import { type JsonSchema, mapSchema } from './json-schema.ts'
+import type { JsonSchema } from './json-schema.ts'
+import { mapSchema } from './walk.ts'
 
 /** Called once for each new shared schema, in dependency order (nested ids first). */
 export type SharedSchemaListener = (id: string, schema: JsonSchema) => void

@@ -1,9 +1,9 @@
-import { Kind, Type as t } from '@sinclair/typebox'
+import { Type as t } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
 import { FastboxError } from '../http/errors.ts'
 import { createValidators } from '../validation/ajv.ts'
 import { toErrorItems } from '../validation/error-items.ts'
-import { isSchema, type JsonSchema, mapSchema } from './json-schema.ts'
+import { isSchema, type JsonSchema } from './json-schema.ts'
 import { toObjectSchema } from './parts.ts'
 import { SchemaRegistry } from './registry.ts'
 import { EXTRA_FORBIDDEN, toRequestValidationSchema } from './request-schemas.ts'
@@ -33,33 +33,6 @@ describe('isSchema', () => {
     expect(isSchema({ type: t.String() })).toBe(false)
     expect(isSchema(null)).toBe(false)
     expect(isSchema('string')).toBe(false)
-  })
-})
-
-describe('mapSchema', () => {
-  it('copies into plain JSON, visiting sub-schemas bottom-up and never data', () => {
-    const schema = t.Object({
-      a: t.Array(t.String(), { default: [{ type: 'data' }] }),
-      b: t.Union([t.Integer(), t.Null()]),
-    })
-    const visited: unknown[] = []
-    const copy = mapSchema(schema, (node) => {
-      visited.push(node.type ?? 'union')
-      return node
-    })
-    expect(visited).toEqual(['string', 'array', 'integer', 'null', 'union', 'object'])
-    expect(copy).toEqual(json(schema))
-    expect(Kind in copy).toBe(false)
-    expect(copy).not.toBe(schema)
-  })
-
-  it('keeps boolean schemas as they are', () => {
-    const schema = {
-      type: 'object',
-      properties: { never: false, any: true },
-      items: [true, { type: 'string' }],
-    }
-    expect(mapSchema(schema, (node) => node)).toEqual(schema)
   })
 })
 
@@ -342,6 +315,11 @@ describe('toRequestValidationSchema', () => {
     }
     const nested = json(t.Object({ pet: union }))
     expect(toRequestValidationSchema(nested)).toEqual({ ...nested, additionalProperties: false })
+  })
+
+  it('keeps boolean schemas as they are', () => {
+    const schema = { type: 'object', properties: { never: false, any: true }, additionalProperties: true }
+    expect(toRequestValidationSchema(schema)).toEqual(schema)
   })
 
   it('does not change its input', () => {
