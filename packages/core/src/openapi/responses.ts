@@ -7,6 +7,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { RouteModel } from '../analysis/model.ts'
 import { FastboxError } from '../http/errors.ts'
+import { isBodylessStatus } from '../http/status.ts'
 import type { ResponseDoc } from '../spec/route-spec.ts'
 import type { SchemaConverter } from './refs.ts'
 import type { ResponseObject, ResponsesObject, SchemaObject } from './types.ts'
@@ -94,5 +95,5 @@ function describedBy(schema: SchemaObject | undefined, schemas: SchemaConverter)
 function hasBody(key: string): boolean {
   const status = Number(key)
   if (Number.isNaN(status)) return key !== '1XX'
-  return status >= 200 && status !== 204 && status !== 205 && status !== 304
+  return !isBodylessStatus(status)
 }
