@@ -1,7 +1,7 @@
 /**
  * @module
- * Every error Fastbox raises, in one place (as Fastify's `lib/errors.js`): the HTTP errors a handler
- * throws, and the coded configuration errors raised at registration so a broken route never starts.
+ * The errors Fastbox raises: the HTTP errors a handler throws, and {@link FastboxError}, the base of the
+ * coded configuration errors raised at registration (each declared in `fastbox-errors.ts`).
  */
 import { reasonPhrase } from './status.ts'
 
@@ -68,7 +68,10 @@ export type FastboxErrorCode =
   | 'FASTBOX_ERR_INVALID_SPEC'
   | 'FASTBOX_ERR_INVALID_PATH'
 
-/** A mistake in how the app is declared (never a request error): thrown at registration. */
+/**
+ * A mistake in how the app is declared (never a request error): thrown at registration. Every configuration
+ * error is one (`error instanceof FastboxError`), told apart by its `code`.
+ */
 export class FastboxError extends Error {
   readonly code: FastboxErrorCode
 

@@ -6,7 +6,11 @@
  * components and checks that every reference it wrote resolves, so a document never dangles.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { FastboxError } from '../http/errors.ts'
+import {
+  DuplicateComponentError,
+  InvalidComponentNameError,
+  UnknownSchemaRefError,
+} from '../http/fastbox-errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { isSchemaKeyword, mapKeyword } from '../schema/walk.ts'
 import type { SchemaObject } from './types.ts'
@@ -56,10 +60,7 @@ export class SchemaConverter {
   components(): Record<string, SchemaObject> {
     for (const [name, where] of this.#referenced) {
       if (!this.#components.has(name)) {
-        throw new FastboxError(
-          'FASTBOX_ERR_INVALID_SPEC',
-          `The schema of ${where} refers to "${name}", which is no shared schema: give the schema it means \`$id: '${name}'\`.`,
-        )
+        throw new UnknownSchemaRefError(where, name, name)
       }
     }
     const names = [...this.#components.keys()].sort()
@@ -68,18 +69,12 @@ export class SchemaConverter {
 
   #addComponent(id: string, schema: SchemaObject, where: string): void {
     if (!COMPONENT_NAME.test(id)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `The schema $id "${id}" cannot name an OpenAPI component: use only letters, digits, ".", "-" and "_".`,
-      )
+      throw new InvalidComponentNameError(id)
     }
     const known = this.#components.get(id)
     if (known === undefined) this.#components.set(id, schema)
     else if (!isDeepStrictEqual(known, schema)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_DUPLICATE_SCHEMA_ID',
-        `Two different schemas are documented as "${id}" (the second in ${where}). Give each its own $id.`,
-      )
+      throw new DuplicateComponentError(id, where)
     }
   }
 

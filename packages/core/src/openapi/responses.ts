@@ -6,7 +6,7 @@
  */
 import { STATUS_CODES } from 'node:http'
 import type { RouteModel } from '../analysis/model.ts'
-import { FastboxError } from '../http/errors.ts'
+import { InvalidResponseKeyError } from '../http/fastbox-errors.ts'
 import { isBodylessStatus } from '../http/status.ts'
 import type { ResponseDoc } from '../spec/route-spec.ts'
 import type { SchemaConverter } from './refs.ts'
@@ -74,10 +74,7 @@ function documentedResponses(route: RouteModel, where: string): Map<string, Resp
     const upper = raw.toUpperCase()
     const key = upper === 'DEFAULT' ? 'default' : upper
     if (!RESPONSE_KEY.test(key)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `Route ${where} documents a response for "${raw}": use a status code (100-599), a range such as "4XX", or "default".`,
-      )
+      throw new InvalidResponseKeyError(where, raw)
     }
     docs.set(key, doc)
   }
