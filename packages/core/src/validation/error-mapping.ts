@@ -16,104 +16,125 @@ import { isExtraForbidden, parentSchemaOf, unescapeSegment } from './ajv-error.t
  */
 const STRING_PARTS = new Set(['path', 'query', 'header', 'cookie', 'form'])
 
+type Loc = ValidationErrorItem['loc']
+
+/** What a keyword's entry reads: the error, its `loc` (the holder's key first) and the failing value. */
+export interface Failure {
+  readonly error: ErrorObject
+  readonly loc: Loc
+  readonly params: Readonly<Record<string, unknown>>
+  readonly data: unknown
+}
+
+/** Builds the item of one keyword's failure; `undefined` leaves it to the `value_error` fallback. */
+export type ItemBuilder = (failure: Failure) => ValidationErrorItem | undefined
+
+/** The mapping: Ajv keyword → its item. A keyword not listed here is a `value_error`. */
+export const KEYWORD_ITEMS: Readonly<Record<string, ItemBuilder>> = {
+  required: missingItem,
+  dependentRequired: missingItem,
+  not: ({ error, loc, data }) =>
+    isExtraForbidden(error)
+      ? { type: 'extra_forbidden', loc, msg: 'Extra inputs are not permitted', input: data }
+      : undefined,
+  additionalProperties: ({ loc, params, data }) => {
+    const name = params.additionalProperty as string
+    loc.push(name)
+    return {
+      type: 'extra_forbidden',
+      loc,
+      msg: 'Extra inputs are not permitted',
+      input: (data as JsonSchema)[name],
+    }
+  },
+  [STRING_OR_DATE]: ({ error, loc, data }) => typeItem(loc, 'string', data, parentSchemaOf(error), false),
+  type: ({ error, loc, params, data }) =>
+    typeItem(loc, params.type as string, data, parentSchemaOf(error), STRING_PARTS.has(loc[0] as string)),
+  minLength: ({ loc, params, data }) => ({
+    type: 'string_too_short',
+    loc,
+    msg: `String should have at least ${plural(params.limit, 'character')}`,
+    input: data,
+    ctx: { min_length: params.limit },
+  }),
+  maxLength: ({ loc, params, data }) => ({
+    type: 'string_too_long',
+    loc,
+    msg: `String should have at most ${plural(params.limit, 'character')}`,
+    input: data,
+    ctx: { max_length: params.limit },
+  }),
+  pattern: ({ loc, params, data }) => ({
+    type: 'string_pattern_mismatch',
+    loc,
+    msg: `String should match pattern '${params.pattern}'`,
+    input: data,
+    ctx: { pattern: params.pattern },
+  }),
+  format: ({ loc, params, data }) => ({
+    type: 'string_format_mismatch',
+    loc,
+    msg: `String should match format '${params.format}'`,
+    input: data,
+    ctx: { format: params.format },
+  }),
+  minimum: boundItem('greater_than_equal', 'greater than or equal to', 'ge'),
+  exclusiveMinimum: boundItem('greater_than', 'greater than', 'gt'),
+  maximum: boundItem('less_than_equal', 'less than or equal to', 'le'),
+  exclusiveMaximum: boundItem('less_than', 'less than', 'lt'),
+  multipleOf: ({ loc, params, data }) => ({
+    type: 'multiple_of',
+    loc,
+    msg: `Input should be a multiple of ${params.multipleOf}`,
+    input: data,
+    ctx: { multiple_of: params.multipleOf },
+  }),
+  minItems: sizeItem('too_short'),
+  minProperties: sizeItem('too_short'),
+  maxItems: sizeItem('too_long'),
+  maxProperties: sizeItem('too_long'),
+  uniqueItems: ({ loc, params, data }) => ({
+    type: 'unique_items',
+    loc,
+    msg: 'List items should be unique',
+    input: data,
+    ctx: { duplicates: [params.j, params.i] },
+  }),
+  enum: ({ loc, params, data }) => expectedItem(loc, data, 'enum', params.allowedValues as unknown[]),
+  const: ({ loc, params, data }) => expectedItem(loc, data, 'literal_error', [params.allowedValue]),
+  // Not an Ajv keyword: what `collapseUnions` writes for a union no branch of which the input was meant for.
+  union: ({ loc, data }) => ({
+    type: 'union_mismatch',
+    loc,
+    msg: 'Input should match one of the allowed schemas',
+    input: data,
+  }),
+}
+
 /**
  * The item of an Ajv error of a validated holder object (`{ path, query, header, cookie }` or `{ body }`),
- * the holder's key being the first `loc` entry. A keyword Pydantic has no name for is a `value_error`.
+ * the holder's key being the first `loc` entry.
  */
 export function toItem(error: ErrorObject): ValidationErrorItem {
   const loc = toLoc(error.instancePath)
-  const part = loc[0]
-  const params = error.params as Record<string, unknown>
   const data: unknown = error.data
-  const schema = parentSchemaOf(error)
-  switch (error.keyword) {
-    case 'required':
-    case 'dependentRequired':
-      loc.push(params.missingProperty as string)
-      // FastAPI echoes the object that lacks a body field, and `null` for a missing parameter or body.
-      return {
-        type: 'missing',
-        loc,
-        msg: 'Field required',
-        input: part === 'body' && loc.length > 1 ? data : null,
-      }
-    case 'not':
-      if (!isExtraForbidden(error)) break
-      return { type: 'extra_forbidden', loc, msg: 'Extra inputs are not permitted', input: data }
-    case 'additionalProperties': {
-      const name = params.additionalProperty as string
-      loc.push(name)
-      return {
-        type: 'extra_forbidden',
-        loc,
-        msg: 'Extra inputs are not permitted',
-        input: (data as JsonSchema)[name],
-      }
-    }
-    case STRING_OR_DATE:
-      return typeItem(loc, 'string', data, schema, false)
-    case 'type':
-      return typeItem(loc, params.type as string, data, schema, STRING_PARTS.has(part as string))
-    case 'minLength':
-      return limitItem(
-        loc,
-        data,
-        'string_too_short',
-        `String should have at least ${plural(params.limit, 'character')}`,
-        { min_length: params.limit },
-      )
-    case 'maxLength':
-      return limitItem(
-        loc,
-        data,
-        'string_too_long',
-        `String should have at most ${plural(params.limit, 'character')}`,
-        { max_length: params.limit },
-      )
-    case 'pattern':
-      return limitItem(
-        loc,
-        data,
-        'string_pattern_mismatch',
-        `String should match pattern '${params.pattern}'`,
-        { pattern: params.pattern },
-      )
-    case 'format':
-      return limitItem(loc, data, 'string_format_mismatch', `String should match format '${params.format}'`, {
-        format: params.format,
-      })
-    case 'minimum':
-    case 'exclusiveMinimum':
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return boundItem(loc, data, error.keyword, params.limit as number)
-    case 'multipleOf':
-      return limitItem(loc, data, 'multiple_of', `Input should be a multiple of ${params.multipleOf}`, {
-        multiple_of: params.multipleOf,
-      })
-    case 'minItems':
-    case 'minProperties':
-      return sizeItem(loc, data, 'too_short', params.limit as number)
-    case 'maxItems':
-    case 'maxProperties':
-      return sizeItem(loc, data, 'too_long', params.limit as number)
-    case 'uniqueItems':
-      return limitItem(loc, data, 'unique_items', 'List items should be unique', {
-        duplicates: [params.j, params.i],
-      })
-    case 'enum':
-      return expectedItem(loc, data, 'enum', params.allowedValues as unknown[])
-    case 'const':
-      return expectedItem(loc, data, 'literal_error', [params.allowedValue])
-    case 'union':
-      return {
-        type: 'union_mismatch',
-        loc,
-        msg: 'Input should match one of the allowed schemas',
-        input: data,
-      }
+  const build = Object.hasOwn(KEYWORD_ITEMS, error.keyword) ? KEYWORD_ITEMS[error.keyword] : undefined
+  const item = build?.({ error, loc, params: error.params as Record<string, unknown>, data })
+  return (
+    item ?? { type: 'value_error', loc, msg: `Value error, ${error.message ?? 'invalid value'}`, input: data }
+  )
+}
+
+function missingItem({ loc, params, data }: Failure): ValidationErrorItem {
+  const part = loc[0]
+  loc.push(params.missingProperty as string)
+  // FastAPI echoes the object that lacks a body field, and `null` for a missing parameter or body.
+  return {
+    type: 'missing',
+    loc,
+    msg: 'Field required',
+    input: part === 'body' && loc.length > 1 ? data : null,
   }
-  return { type: 'value_error', loc, msg: `Value error, ${error.message ?? 'invalid value'}`, input: data }
 }
 
 const TYPE_ITEMS: Record<string, [type: string, parsing: string, msg: string]> = {
@@ -126,7 +147,7 @@ const TYPE_ITEMS: Record<string, [type: string, parsing: string, msg: string]> =
 }
 
 function typeItem(
-  loc: ValidationErrorItem['loc'],
+  loc: Loc,
   expected: string,
   data: unknown,
   schema: JsonSchema | undefined,
@@ -167,64 +188,42 @@ function typeItem(
   return { type: parsing, loc, msg: `${msg}, ${what}`, input: data }
 }
 
-const BOUNDS: Record<string, [type: string, words: string, ctx: string]> = {
-  minimum: ['greater_than_equal', 'greater than or equal to', 'ge'],
-  exclusiveMinimum: ['greater_than', 'greater than', 'gt'],
-  maximum: ['less_than_equal', 'less than or equal to', 'le'],
-  exclusiveMaximum: ['less_than', 'less than', 'lt'],
+function boundItem(type: string, words: string, ctx: string): ItemBuilder {
+  return ({ loc, params, data }) => {
+    const limit = params.limit as number
+    return { type, loc, msg: `Input should be ${words} ${limit}`, input: data, ctx: { [ctx]: limit } }
+  }
 }
 
-function boundItem(
-  loc: ValidationErrorItem['loc'],
-  data: unknown,
-  keyword: string,
-  limit: number,
-): ValidationErrorItem {
-  const [type, words, ctx] = BOUNDS[keyword] as [string, string, string]
-  return { type, loc, msg: `Input should be ${words} ${limit}`, input: data, ctx: { [ctx]: limit } }
-}
-
-function sizeItem(
-  loc: ValidationErrorItem['loc'],
-  data: unknown,
-  type: 'too_short' | 'too_long',
-  limit: number,
-): ValidationErrorItem {
-  const isList = Array.isArray(data)
-  const fieldType = isList ? 'List' : 'Dictionary'
-  const actual = isList ? data.length : Object.keys(data as object).length
-  const bound = type === 'too_short' ? 'at least' : 'at most'
-  return {
-    type,
-    loc,
-    msg: `${fieldType} should have ${bound} ${plural(limit, 'item')} after validation, not ${actual}`,
-    input: data,
-    ctx: {
-      field_type: fieldType,
-      [type === 'too_short' ? 'min_length' : 'max_length']: limit,
-      actual_length: actual,
-    },
+function sizeItem(type: 'too_short' | 'too_long'): ItemBuilder {
+  return ({ loc, params, data }) => {
+    const limit = params.limit as number
+    const isList = Array.isArray(data)
+    const fieldType = isList ? 'List' : 'Dictionary'
+    const actual = isList ? data.length : Object.keys(data as object).length
+    const bound = type === 'too_short' ? 'at least' : 'at most'
+    return {
+      type,
+      loc,
+      msg: `${fieldType} should have ${bound} ${plural(limit, 'item')} after validation, not ${actual}`,
+      input: data,
+      ctx: {
+        field_type: fieldType,
+        [type === 'too_short' ? 'min_length' : 'max_length']: limit,
+        actual_length: actual,
+      },
+    }
   }
 }
 
 function expectedItem(
-  loc: ValidationErrorItem['loc'],
+  loc: Loc,
   data: unknown,
   type: string,
   allowed: readonly unknown[],
 ): ValidationErrorItem {
   const expected = describeChoices(allowed)
   return { type, loc, msg: `Input should be ${expected}`, input: data, ctx: { expected } }
-}
-
-function limitItem(
-  loc: ValidationErrorItem['loc'],
-  data: unknown,
-  type: string,
-  msg: string,
-  ctx: Record<string, unknown>,
-): ValidationErrorItem {
-  return { type, loc, msg, input: data, ctx }
 }
 
 /** `'a', 'b' or 'c'`, as Pydantic writes the choices of an enum. */
@@ -238,8 +237,8 @@ function plural(count: unknown, noun: string): string {
 }
 
 /** `/body/items/0/qty` → `['body', 'items', 0, 'qty']` (JSON Pointer escapes undone). */
-function toLoc(instancePath: string): ValidationErrorItem['loc'] {
-  const loc: ValidationErrorItem['loc'] = []
+function toLoc(instancePath: string): Loc {
+  const loc: Loc = []
   for (const segment of instancePath.split('/').slice(1)) {
     loc.push(/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : unescapeSegment(segment))
   }
