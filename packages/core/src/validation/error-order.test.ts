@@ -80,6 +80,21 @@ const cases: [title: string, ajv: ErrorObject[], ordered: string[]][] = [
     ['type /body/a', 'type /body/b', 'extra /body/z'],
   ],
   [
+    'missing fields before extra ones, whatever Ajv reports between them',
+    [
+      missing('/body', 'a', ['a', 'b', 'c']),
+      missing('/body', 'c', ['a', 'b', 'c']),
+      extra('/body/z'),
+      invalid('/body/b'),
+    ],
+    ['missing /body/a', 'type /body/b', 'missing /body/c', 'extra /body/z'],
+  ],
+  [
+    'the same with a response extra field',
+    [missing('/body', 'c', ['a', 'b', 'c']), additional('/body', 'z'), invalid('/body/b')],
+    ['type /body/b', 'missing /body/c', 'additional /body/z'],
+  ],
+  [
     "additionalProperties errors (a response's) come last as well",
     [additional('/body', 'z'), invalid('/body/a')],
     ['type /body/a', 'additional /body/z'],

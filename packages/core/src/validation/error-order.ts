@@ -52,6 +52,8 @@ function innerFirst(done: Waiting[]): ErrorObject[] {
 
 /** True while `error` is one that should be listed before the waiting one. */
 function waitsFor(wait: Waiting, error: ErrorObject): boolean {
+  // Extra fields go last: a missing field waits for those of its own object too.
+  if (wait.names !== undefined && extraObjectPath(error) === wait.path) return true
   if (error.instancePath === wait.path) return error.keyword === 'required'
   const prefix = `${wait.path}/`
   if (!error.instancePath.startsWith(prefix)) return false
