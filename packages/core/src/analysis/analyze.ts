@@ -4,7 +4,11 @@
  * compiled, mistakes in the declaration reported before the app starts.
  */
 import { OptionalKind, type TSchema } from '@sinclair/typebox'
-import { FastboxError } from '../http/errors.ts'
+import {
+  BodylessStatusSchemaError,
+  InvalidStatusError,
+  UnknownPathParamError,
+} from '../http/fastbox-errors.ts'
 import { isBodylessStatus } from '../http/status.ts'
 import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
@@ -80,10 +84,7 @@ function pathPart(
   const properties = declared.properties as Record<string, TSchema>
   for (const name of Object.keys(properties)) {
     if (!names.includes(name)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_PATH_PARAM',
-        `Route ${where} declares the path parameter "${name}", which its path does not have.`,
-      )
+      throw new UnknownPathParamError(where, name)
     }
   }
   // Every path parameter is required; one without a schema is a string.
@@ -202,10 +203,7 @@ function responseModels(
   for (const [key, schemaSpec] of declared) {
     const code = checkStatus(Number(key), where)
     if (isBodylessStatus(code)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_BODYLESS_STATUS',
-        `Route ${where} declares a response schema for status ${code}, which never has a body.`,
-      )
+      throw new BodylessStatusSchemaError(where, code)
     }
     const schema = context.registry.hoist(schemaSpec)
     models.set(code, {
@@ -219,10 +217,7 @@ function responseModels(
 
 function checkStatus(status: number, where: string): number {
   if (!Number.isInteger(status) || status < 100 || status > 599) {
-    throw new FastboxError(
-      'FASTBOX_ERR_INVALID_STATUS',
-      `Route ${where} uses the status ${status}, which is not an HTTP status code (100-599).`,
-    )
+    throw new InvalidStatusError(where, status)
   }
   return status
 }

@@ -6,7 +6,12 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import type { TSchema } from '@sinclair/typebox'
-import { FastboxError } from '../http/errors.ts'
+import {
+  ConflictingParamSchemasError,
+  DependencyCycleError,
+  JsonAndFormBodyError,
+  TwoBodiesError,
+} from '../http/fastbox-errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
 import type { AnyDependency, DependencySpec } from '../spec/dependency.ts'
@@ -43,10 +48,7 @@ export function planDependencies(
   const visit = (original: AnyDependency, path: readonly AnyDependency[]): DependencyNode => {
     const dependency = overrides.resolve(original)
     if (path.includes(dependency)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `Route ${where} has a dependency that depends on itself.`,
-      )
+      throw new DependencyCycleError(where)
     }
     if (!all.includes(dependency)) all.push(dependency)
     const inner = [...path, dependency]
@@ -93,18 +95,12 @@ export function mergeParts(
   const [body] = bodies
   if (body !== undefined) {
     if (bodies.some((other) => !sameSchema(other, body))) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `Route ${where} and its dependencies declare different bodies; a request has one body: declare it once.`,
-      )
+      throw new TwoBodiesError(where)
     }
     merged.body = body
   }
   if (merged.body !== undefined && merged.form !== undefined) {
-    throw new FastboxError(
-      'FASTBOX_ERR_INVALID_SPEC',
-      `Route ${where} and its dependencies declare both a JSON body (body) and a form body (form); a request has one body: declare one of them.`,
-    )
+    throw new JsonAndFormBodyError(where)
   }
   return merged
 }
@@ -117,9 +113,10 @@ function mergeObjects(part: string, declared: readonly ParamsSpec[], where: stri
     const schema = toObjectSchema(part, spec)
     for (const [name, property] of Object.entries(schema.properties as Record<string, unknown>)) {
       if (name in properties && !sameSchema(properties[name], property)) {
-        throw new FastboxError(
-          'FASTBOX_ERR_INVALID_SPEC',
-          `Route ${where} reads the ${part === 'form' ? 'form field' : `${part} parameter`} "${name}" with two different schemas (in the route or its dependencies).`,
+        throw new ConflictingParamSchemasError(
+          where,
+          part === 'form' ? 'form field' : `${part} parameter`,
+          name,
         )
       }
       properties[name] = property

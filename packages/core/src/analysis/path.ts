@@ -3,7 +3,7 @@
  * Path syntax: Fastbox routes use FastAPI/OpenAPI `{name}` parameters (`{name:path}` matches `/` too);
  * Fastify's `:name` is accepted as well. Both are read once, at registration.
  */
-import { FastboxError } from '../http/errors.ts'
+import { InvalidPathError } from '../http/fastbox-errors.ts'
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -97,5 +97,5 @@ function checkParamEnd(path: string, index: number, name: string, regexAllowed: 
 }
 
 function invalid(path: string, reason: string): never {
-  throw new FastboxError('FASTBOX_ERR_INVALID_PATH', `Invalid route path "${path}": ${reason}.`)
+  throw new InvalidPathError(path, reason)
 }

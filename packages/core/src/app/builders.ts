@@ -3,7 +3,7 @@
  * The route builders (`get`, `post`, ..., `route`) are the same few lines for every method and for apps and
  * routers alike: installed once on each holder's prototype, all ending in the holder's `[kAddRoute]`.
  */
-import { FastboxError } from '../http/errors.ts'
+import { UnknownMethodError } from '../http/fastbox-errors.ts'
 import type { RuntimeHandler } from '../runtime/handler.ts'
 import type { HTTPMethod, MethodRouteSpec, RouteSpec } from '../spec/route-spec.ts'
 import { kAddRoute } from './symbols.ts'
@@ -47,8 +47,7 @@ function toMethods(method: MethodRouteSpec['method']): HTTPMethod[] {
   const names = typeof method === 'string' ? [method] : [...method]
   return names.map((name) => {
     const known = METHODS[name.toLowerCase()]
-    if (known === undefined)
-      throw new FastboxError('FASTBOX_ERR_INVALID_SPEC', `Unknown HTTP method "${name}".`)
+    if (known === undefined) throw new UnknownMethodError(name)
     return known
   })
 }

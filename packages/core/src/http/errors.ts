@@ -1,8 +1,9 @@
 /**
  * @module
- * Every error Fastbox raises, in one place (as Fastify's `lib/errors.js`): the HTTP errors a handler
- * throws, and the coded configuration errors raised at registration so a broken route never starts.
+ * The errors Fastbox raises: the HTTP errors a handler throws, and {@link FastboxError}, the base of the
+ * coded configuration errors raised at registration (each declared in `fastbox-errors.ts`).
  */
+import { reasonPhrase } from './status.ts'
 
 /** One entry of a 422 `detail` list. */
 export interface ValidationErrorItem {
@@ -25,11 +26,11 @@ export class HTTPException extends Error {
   readonly headers: Readonly<Record<string, string>>
 
   constructor(status: number, detail?: unknown, headers: Readonly<Record<string, string>> = {}) {
-    const text = typeof detail === 'string' ? detail : (STATUS_PHRASES[status] ?? 'HTTP Error')
+    const text = typeof detail === 'string' ? detail : (reasonPhrase(status) ?? 'HTTP Error')
     super(text)
     this.name = 'HTTPException'
     this.status = status
-    this.detail = detail === undefined ? (STATUS_PHRASES[status] ?? text) : detail
+    this.detail = detail === undefined ? text : detail
     this.headers = headers
   }
 }
@@ -67,7 +68,10 @@ export type FastboxErrorCode =
   | 'FASTBOX_ERR_INVALID_SPEC'
   | 'FASTBOX_ERR_INVALID_PATH'
 
-/** A mistake in how the app is declared (never a request error): thrown at registration. */
+/**
+ * A mistake in how the app is declared (never a request error): thrown at registration. Every configuration
+ * error is one (`error instanceof FastboxError`), told apart by its `code`.
+ */
 export class FastboxError extends Error {
   readonly code: FastboxErrorCode
 
@@ -76,34 +80,4 @@ export class FastboxError extends Error {
     this.name = 'FastboxError'
     this.code = code
   }
-}
-
-/** The standard reason phrases, used as the default `detail` of an {@link HTTPException}. */
-export const STATUS_PHRASES: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  410: 'Gone',
-  411: 'Length Required',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  418: "I'm a teapot",
-  422: 'Unprocessable Content',
-  423: 'Locked',
-  425: 'Too Early',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
 }

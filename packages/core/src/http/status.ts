@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http'
+
 /**
  * HTTP status codes by name, as FastAPI's `status` module (`status.HTTP_404_NOT_FOUND === 404`).
  * Old names kept by Starlette (`HTTP_413_REQUEST_ENTITY_TOO_LARGE`, `HTTP_422_UNPROCESSABLE_ENTITY`) are aliases.
@@ -74,7 +76,30 @@ export const status = {
   HTTP_422_UNPROCESSABLE_ENTITY: 422,
 } as const
 
-/** Statuses that never carry a body (RFC 9110): a response schema for them is a mistake. */
+/**
+ * Statuses that never carry a body (RFC 9110): a response schema for them is a mistake, and a body given
+ * for them is not sent. The one rule: the runtime, the OpenAPI document and the types all ask it.
+ */
 export function isBodylessStatus(status: number): boolean {
   return status < 200 || status === 204 || status === 205 || status === 304
+}
+
+/** {@link isBodylessStatus} for the types: the informational statuses with a name, 204, 205 and 304. */
+export type BodylessStatus = 100 | 101 | 102 | 103 | 204 | 205 | 304
+
+/**
+ * Where the phrase sent differs from Node's `STATUS_CODES`. Starlette takes Python's `http.HTTPStatus`
+ * phrases, which follow RFC 9110 for 413 and 422 (Node keeps the older "Payload Too Large" and
+ * "Unprocessable Entity"); 418 keeps RFC 2324's spelling, which Fastbox has always sent (Python writes
+ * "I'm a Teapot", as Node does).
+ */
+const PHRASE_OVERRIDES: Readonly<Record<number, string>> = {
+  413: 'Content Too Large',
+  418: "I'm a teapot",
+  422: 'Unprocessable Content',
+}
+
+/** The reason phrase of a status (`404` → "Not Found"), the default `detail` of an `HTTPException`. */
+export function reasonPhrase(status: number): string | undefined {
+  return PHRASE_OVERRIDES[status] ?? STATUS_CODES[status]
 }

@@ -5,7 +5,7 @@
  * (`GET /items/{item_id}` → `get_items_item_id`), and a derived id that is already taken gets `_2`, `_3`, ...
  * Two routes given the same id are a mistake in the app, reported rather than silently renamed.
  */
-import { FastboxError } from '../http/errors.ts'
+import { DuplicateOperationIdError } from '../http/fastbox-errors.ts'
 
 /** One operation waiting for its id: `given` is the route's own `operationId`, if any. */
 export interface OperationIdRequest {
@@ -31,10 +31,7 @@ export function assignOperationIds(requests: readonly OperationIdRequest[]): str
     if (request.given === undefined) continue
     const other = taken.get(request.given)
     if (other !== undefined) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `The operationId "${request.given}" is given to both ${describe(other)} and ${describe(request)}: operationIds must be unique.`,
-      )
+      throw new DuplicateOperationIdError(request.given, describe(other), describe(request))
     }
     taken.set(request.given, request)
   }

@@ -6,20 +6,19 @@
  * components and checks that every reference it wrote resolves, so a document never dangles.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { FastboxError } from '../http/errors.ts'
+import {
+  DuplicateComponentError,
+  InvalidComponentNameError,
+  UnknownSchemaRefError,
+} from '../http/fastbox-errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { isSchemaKeyword, mapKeyword } from '../schema/walk.ts'
 import type { SchemaObject } from './types.ts'
 
 export const COMPONENTS_PREFIX = '#/components/schemas/'
 
 /** OpenAPI's rule for component names: an `$id` outside it could not be referenced. */
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/
-
-/** Keywords whose values are data, not schemas: copied as they are, never rewritten. */
-const DATA_KEYWORDS = new Set(['default', 'examples', 'example', 'const', 'enum'])
-
-/** Keywords whose values map names to schemas. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 
 /** Markers Fastbox adds to its validation copies of schemas; never part of the public contract. */
 const INTERNAL_PREFIX = 'x-fastbox-'
@@ -61,10 +60,7 @@ export class SchemaConverter {
   components(): Record<string, SchemaObject> {
     for (const [name, where] of this.#referenced) {
       if (!this.#components.has(name)) {
-        throw new FastboxError(
-          'FASTBOX_ERR_INVALID_SPEC',
-          `The schema of ${where} refers to "${name}", which is no shared schema: give the schema it means \`$id: '${name}'\`.`,
-        )
+        throw new UnknownSchemaRefError(where, name, name)
       }
     }
     const names = [...this.#components.keys()].sort()
@@ -73,18 +69,12 @@ export class SchemaConverter {
 
   #addComponent(id: string, schema: SchemaObject, where: string): void {
     if (!COMPONENT_NAME.test(id)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `The schema $id "${id}" cannot name an OpenAPI component: use only letters, digits, ".", "-" and "_".`,
-      )
+      throw new InvalidComponentNameError(id)
     }
     const known = this.#components.get(id)
     if (known === undefined) this.#components.set(id, schema)
     else if (!isDeepStrictEqual(known, schema)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_DUPLICATE_SCHEMA_ID',
-        `Two different schemas are documented as "${id}" (the second in ${where}). Give each its own $id.`,
-      )
+      throw new DuplicateComponentError(id, where)
     }
   }
 
@@ -106,22 +96,9 @@ export class SchemaConverter {
       if (item === null || item === undefined || typeof item === 'function') continue
       if (key.startsWith(INTERNAL_PREFIX)) continue
       if (key === '$ref' && typeof item === 'string') copy.$ref = this.#refValue(item, where)
-      else if (DATA_KEYWORDS.has(key)) copy[key] = structuredClone(item)
-      else if (Array.isArray(item)) copy[key] = item.map((entry) => this.#child(entry, where))
-      else if (SCHEMA_MAPS.has(key) && typeof item === 'object')
-        copy[key] = this.#map(item as JsonSchema, where)
-      else copy[key] = this.#child(item, where)
+      else if (isSchemaKeyword(key)) copy[key] = mapKeyword(key, item, (child) => this.#node(child, where))
+      else copy[key] = structuredClone(item)
     }
-    return copy
-  }
-
-  #child(value: unknown, where: string): unknown {
-    return typeof value === 'object' && value !== null ? this.#node(value, where) : value
-  }
-
-  #map(map: JsonSchema, where: string): SchemaObject {
-    const copy: SchemaObject = {}
-    for (const name of Object.keys(map)) copy[name] = this.#child(map[name], where)
     return copy
   }
 

@@ -6,7 +6,8 @@
  */
 import { STATUS_CODES } from 'node:http'
 import type { RouteModel } from '../analysis/model.ts'
-import { FastboxError } from '../http/errors.ts'
+import { InvalidResponseKeyError } from '../http/fastbox-errors.ts'
+import { isBodylessStatus } from '../http/status.ts'
 import type { ResponseDoc } from '../spec/route-spec.ts'
 import type { SchemaConverter } from './refs.ts'
 import type { ResponseObject, ResponsesObject, SchemaObject } from './types.ts'
@@ -73,10 +74,7 @@ function documentedResponses(route: RouteModel, where: string): Map<string, Resp
     const upper = raw.toUpperCase()
     const key = upper === 'DEFAULT' ? 'default' : upper
     if (!RESPONSE_KEY.test(key)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `Route ${where} documents a response for "${raw}": use a status code (100-599), a range such as "4XX", or "default".`,
-      )
+      throw new InvalidResponseKeyError(where, raw)
     }
     docs.set(key, doc)
   }
@@ -94,5 +92,5 @@ function describedBy(schema: SchemaObject | undefined, schemas: SchemaConverter)
 function hasBody(key: string): boolean {
   const status = Number(key)
   if (Number.isNaN(status)) return key !== '1XX'
-  return status >= 200 && status !== 204 && status !== 205 && status !== 304
+  return !isBodylessStatus(status)
 }

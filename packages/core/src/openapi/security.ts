@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import type { RouteModel } from '../analysis/model.ts'
-import { FastboxError } from '../http/errors.ts'
+import { DuplicateSecuritySchemeError } from '../http/fastbox-errors.ts'
 import { plain } from './plain.ts'
 import type { SecurityRequirementObject, SecuritySchemeObject } from './types.ts'
 
@@ -40,11 +40,7 @@ export class SecuritySchemes {
     const known = this.#schemes.get(name)
     if (known === undefined) this.#schemes.set(name, scheme)
     else if (!isDeepStrictEqual(known, scheme)) {
-      throw new FastboxError(
-        'FASTBOX_ERR_INVALID_SPEC',
-        `Two different security schemes are named "${name}" (the second one used by ${where}). ` +
-          'Give each its own schemeName, or share one scheme dependency.',
-      )
+      throw new DuplicateSecuritySchemeError(name, where)
     }
   }
 }

@@ -4,7 +4,7 @@
  * plain record of schemas; both become one object schema here.
  */
 import { type TObject, type TProperties, Type } from '@sinclair/typebox'
-import { FastboxError } from '../http/errors.ts'
+import { InvalidPartError } from '../http/fastbox-errors.ts'
 import { isSchema, type JsonSchema } from './json-schema.ts'
 
 /** A parameter part as a route or dependency declares it. */
@@ -14,10 +14,7 @@ export type ParamsSpec = TObject | TProperties
 export function toObjectSchema(part: string, spec: ParamsSpec): JsonSchema {
   const schema = (isSchema(spec) ? spec : Type.Object(spec)) as JsonSchema
   if (schema.type !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) {
-    throw new FastboxError(
-      'FASTBOX_ERR_INVALID_SPEC',
-      `The "${part}" part must be an object schema (t.Object({...})) or a record of schemas ({ name: t.String() }).`,
-    )
+    throw new InvalidPartError(part)
   }
   // A part is expanded into one parameter per property (as FastAPI does with parameter models), never
   // shared as a whole: its own `$id` would make it a `$ref` with no properties to read.

@@ -4,8 +4,9 @@
  * `{ $ref: id }` everywhere it appears, so validators, serializers and the OpenAPI document agree.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { FastboxError } from '../http/errors.ts'
-import { type JsonSchema, mapSchema } from './json-schema.ts'
+import { DuplicateSchemaIdError } from '../http/fastbox-errors.ts'
+import type { JsonSchema } from './json-schema.ts'
+import { mapSchema } from './walk.ts'
 
 /** Called once for each new shared schema, in dependency order (nested ids first). */
 export type SharedSchemaListener = (id: string, schema: JsonSchema) => void
@@ -38,10 +39,7 @@ export class SchemaRegistry {
         this.#schemas.set(id, node)
         for (const listener of this.#listeners) listener(id, node)
       } else if (!isDeepStrictEqual(known, node)) {
-        throw new FastboxError(
-          'FASTBOX_ERR_DUPLICATE_SCHEMA_ID',
-          `Two different schemas use the $id "${id}". Give each schema its own $id, or reuse one schema object.`,
-        )
+        throw new DuplicateSchemaIdError(id)
       }
       return { $ref: id }
     })

@@ -5,12 +5,13 @@
  * only where the schema says so (`additionalProperties: false`).
  */
 import type { JsonSchema } from './json-schema.ts'
+import { mapSubschemas } from './walk.ts'
 
 /** Marks a rewritten `additionalProperties: false`, so its errors read `extra_forbidden`. */
 export const EXTRA_FORBIDDEN = 'x-fastbox-extra-forbidden'
 
+/** Keywords whose sub-schemas are tried, not simply applied: Ajv would strip fields of a failing try. */
 const UNION_KEYWORDS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else'])
-const DATA_KEYWORDS = new Set(['default', 'examples', 'example', 'const', 'enum'])
 
 /**
  * Adapts a (hoisted) schema for Ajv with `removeAdditional: true`: objects that say nothing about extra
@@ -32,29 +33,21 @@ export function toLooseRequestValidationSchema(schema: JsonSchema): JsonSchema {
  * that is tried and fails cannot strip fields from data another branch then accepts.
  */
 export function looseId(id: string): string {
-  return `fastbox-loose:${id}`
+  return LOOSE_PREFIX + id
 }
 
+/** The id of the shared schema a `$ref` names, the loose twin's reference included. */
+export function sharedIdOf(ref: string): string {
+  return ref.startsWith(LOOSE_PREFIX) ? ref.slice(LOOSE_PREFIX.length) : ref
+}
+
+const LOOSE_PREFIX = 'fastbox-loose:'
+
 function adapt(node: JsonSchema, inUnion: boolean): JsonSchema {
-  const copy: JsonSchema = {}
-  for (const key of Object.keys(node)) {
-    const value = node[key]
-    if (DATA_KEYWORDS.has(key) || typeof value !== 'object' || value === null) copy[key] = value
-    else if (Array.isArray(value))
-      copy[key] = value.map((item) => (isNode(item) ? adapt(item, inUnion || UNION_KEYWORDS.has(key)) : item))
-    else if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions')
-      copy[key] = adaptMap(value as JsonSchema, inUnion)
-    else copy[key] = adapt(value as JsonSchema, inUnion || UNION_KEYWORDS.has(key))
-  }
+  const copy = mapSubschemas(node, (child, keyword) => adapt(child, inUnion || UNION_KEYWORDS.has(keyword)))
   if (inUnion && typeof copy.$ref === 'string' && !copy.$ref.startsWith('#')) copy.$ref = looseId(copy.$ref)
   if (copy.additionalProperties === false) copy.additionalProperties = { not: {}, [EXTRA_FORBIDDEN]: true }
   else if (!inUnion && isPlainObjectSchema(copy)) copy.additionalProperties = false
-  return copy
-}
-
-function adaptMap(map: JsonSchema, inUnion: boolean): JsonSchema {
-  const copy: JsonSchema = {}
-  for (const name of Object.keys(map)) copy[name] = adapt(map[name] as JsonSchema, inUnion)
   return copy
 }
 
@@ -66,8 +59,4 @@ function isPlainObjectSchema(node: JsonSchema): boolean {
     !('patternProperties' in node) &&
     !('unevaluatedProperties' in node)
   )
-}
-
-function isNode(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null
 }

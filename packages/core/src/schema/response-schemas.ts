@@ -3,7 +3,8 @@
  * Response schemas are used twice: fast-json-stringify serializes with them (removing undeclared fields)
  * and Ajv validates the handler's value against them first. Both need small adaptations, made once here.
  */
-import { type JsonSchema, mapSchema } from './json-schema.ts'
+import type { JsonSchema } from './json-schema.ts'
+import { mapSchema } from './walk.ts'
 
 /** Keywords that only annotate a schema: a union of branches made of these and `type` is a plain type union. */
 const ANNOTATIONS = new Set([

@@ -1,9 +1,7 @@
-import { Kind, Type as t } from '@sinclair/typebox'
+import { Type as t } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
 import { FastboxError } from '../http/errors.ts'
-import { createValidators } from '../validation/ajv.ts'
-import { toErrorItems } from '../validation/error-items.ts'
-import { isSchema, type JsonSchema, mapSchema } from './json-schema.ts'
+import { isSchema, type JsonSchema } from './json-schema.ts'
 import { toObjectSchema } from './parts.ts'
 import { SchemaRegistry } from './registry.ts'
 import { EXTRA_FORBIDDEN, toRequestValidationSchema } from './request-schemas.ts'
@@ -33,33 +31,6 @@ describe('isSchema', () => {
     expect(isSchema({ type: t.String() })).toBe(false)
     expect(isSchema(null)).toBe(false)
     expect(isSchema('string')).toBe(false)
-  })
-})
-
-describe('mapSchema', () => {
-  it('copies into plain JSON, visiting sub-schemas bottom-up and never data', () => {
-    const schema = t.Object({
-      a: t.Array(t.String(), { default: [{ type: 'data' }] }),
-      b: t.Union([t.Integer(), t.Null()]),
-    })
-    const visited: unknown[] = []
-    const copy = mapSchema(schema, (node) => {
-      visited.push(node.type ?? 'union')
-      return node
-    })
-    expect(visited).toEqual(['string', 'array', 'integer', 'null', 'union', 'object'])
-    expect(copy).toEqual(json(schema))
-    expect(Kind in copy).toBe(false)
-    expect(copy).not.toBe(schema)
-  })
-
-  it('keeps boolean schemas as they are', () => {
-    const schema = {
-      type: 'object',
-      properties: { never: false, any: true },
-      items: [true, { type: 'string' }],
-    }
-    expect(mapSchema(schema, (node) => node)).toEqual(schema)
   })
 })
 
@@ -258,28 +229,6 @@ describe('toResponseValidationSchema', () => {
     expect(toResponseValidationSchema(schema)).toEqual(json(schema))
     expect(toResponseValidationSchema(level)).toEqual({ type: 'string', enum: ['low', 'high'] })
   })
-
-  it('compiles to a validator that takes strings and Dates only, reporting others as string errors', () => {
-    const { response } = createValidators(new SchemaRegistry())
-    const validate = response(
-      toResponseValidationSchema(t.Object({ at: t.String({ format: 'date-time' }), tag: t.Literal('x') })),
-    )
-    expect(validate({ at: new Date(), tag: 'x' })).toBe(true)
-    expect(validate({ at: '2024-01-02T03:04:05Z', tag: 'x' })).toBe(true)
-    expect(validate({ at: 'soon', tag: 'x' })).toBe(false)
-    expect(validate.errors?.map((error) => [error.instancePath, error.keyword])).toEqual([['/at', 'format']])
-    expect(validate({ at: 12, tag: new Date() })).toBe(false)
-    expect(validate.errors?.map((error) => [error.instancePath, error.keyword, error.params])).toEqual([
-      ['/at', STRING_OR_DATE, { type: 'string' }],
-      ['/tag', 'type', { type: 'string' }],
-      ['/tag', 'const', { allowedValue: 'x' }],
-    ])
-    // Logged as the string type error it is.
-    expect(toErrorItems(validate.errors ?? [], 10)[0]).toMatchObject({ type: 'string_type', loc: ['at'] })
-    // Each failure gets its own error object: paths do not stick from one call to the next.
-    expect(validate({ at: new Date(), tag: 5 })).toBe(false)
-    expect(validate.errors?.[0]?.instancePath).toBe('/tag')
-  })
 })
 
 describe('toRequestValidationSchema', () => {
@@ -342,6 +291,11 @@ describe('toRequestValidationSchema', () => {
     }
     const nested = json(t.Object({ pet: union }))
     expect(toRequestValidationSchema(nested)).toEqual({ ...nested, additionalProperties: false })
+  })
+
+  it('keeps boolean schemas as they are', () => {
+    const schema = { type: 'object', properties: { never: false, any: true }, additionalProperties: true }
+    expect(toRequestValidationSchema(schema)).toEqual(schema)
   })
 
   it('does not change its input', () => {

@@ -5,6 +5,7 @@
  */
 import type { Static, TObject, TOptional, TProperties, TSchema } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { BodylessStatus } from '../http/status.ts'
 import type { Dependency } from './dependency.ts'
 import type { StatusResponse } from './respond.ts'
 
@@ -81,8 +82,6 @@ export type ResponseMap<TSpec> = TSpec extends { readonly response: infer TRespo
     ? { [K in SuccessStatus<TSpec>]: TResponse }
     : TResponse
   : {}
-
-type BodylessStatus = 100 | 101 | 102 | 103 | 204 | 205 | 304
 
 /**
  * What a handler may return for a schema: `Static` where a string may also be a `Date` (written as an

@@ -10,10 +10,12 @@ import type { JsonSchema } from '../schema/json-schema.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
 import {
   looseId,
+  sharedIdOf,
   toLooseRequestValidationSchema,
   toRequestValidationSchema,
 } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE, toResponseValidationSchema } from '../schema/response-schemas.ts'
+import { subschemas } from '../schema/walk.ts'
 
 /** Compiles a route's validators; each picks the app's Ajv instance its schema needs. */
 export interface Validators {
@@ -88,10 +90,7 @@ function createAjv(purpose: Purpose, ownProperties: boolean, registry: SchemaReg
 }
 
 /** True when the schema, or a shared schema it references, names a field `Object.prototype` has too. */
-function namesPrototypeKeys(schema: unknown, registry: SchemaRegistry, seen = new Set<string>()): boolean {
-  if (typeof schema !== 'object' || schema === null) return false
-  if (Array.isArray(schema)) return schema.some((item) => namesPrototypeKeys(item, registry, seen))
-  const node = schema as JsonSchema
+function namesPrototypeKeys(node: JsonSchema, registry: SchemaRegistry, seen = new Set<string>()): boolean {
   const properties = node.properties
   if (
     typeof properties === 'object' &&
@@ -109,16 +108,12 @@ function namesPrototypeKeys(schema: unknown, registry: SchemaRegistry, seen = ne
   const ref = node.$ref
   if (typeof ref === 'string' && !seen.has(ref)) {
     seen.add(ref)
-    const shared = registry.schemas.get(ref.replace(/^fastbox-loose:/, ''))
+    const shared = registry.schemas.get(sharedIdOf(ref))
     if (shared !== undefined && namesPrototypeKeys(shared, registry, seen)) return true
   }
-  return Object.entries(node).some(
-    ([key, value]) =>
-      !DATA_KEYWORDS.has(key) && typeof value === 'object' && namesPrototypeKeys(value, registry, seen),
-  )
+  for (const [child] of subschemas(node)) if (namesPrototypeKeys(child, registry, seen)) return true
+  return false
 }
-
-const DATA_KEYWORDS = new Set(['default', 'examples', 'example', 'const', 'enum'])
 
 function withFormats(ajv: Ajv): Ajv {
   addFormats.default(ajv)

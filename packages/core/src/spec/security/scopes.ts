@@ -5,7 +5,7 @@
  * where Swagger UI and client generators read them.
  */
 
-import { FastboxError } from '../../http/errors.ts'
+import { ScopesWithoutSchemeError } from '../../http/fastbox-errors.ts'
 import { type Dependency, makeDependency } from '../dependency.ts'
 
 /**
@@ -22,10 +22,7 @@ export function withScopes<TValue>(
 ): Dependency<TValue> {
   const { security } = dependency
   if (security === undefined) {
-    throw new FastboxError(
-      'FASTBOX_ERR_INVALID_SPEC',
-      'withScopes() takes a security dependency (oauth2PasswordBearer(), httpBearer(), apiKeyHeader(), ...); this one documents no security scheme.',
-    )
+    throw new ScopesWithoutSchemeError()
   }
   const merged = [...new Set([...security.scopes, ...scopes])]
   return makeDependency(dependency.spec, dependency.fn, { ...security, scopes: merged }) as Dependency<TValue>
