@@ -114,7 +114,7 @@ beforeAll(async () => {
   // Build and pack: `prepack` runs tsdown, and pnpm writes `publishConfig` over the manifest.
   const tarball = join(work, 'fastbox.tgz')
   const [command, prefix] = pnpm()
-  await run(command, [...prefix, 'pack', '--out', tarball], CORE, { ...cleanEnv(), CI: 'true' })
+  await run(command, [...prefix, 'pack', '--out', tarball], CORE)
   const packed = await run('tar', ['-xOzf', tarball, 'package/package.json'], work)
   expect(packed).not.toContain('workspace:')
   expect(JSON.parse(packed)).toMatchObject({
