@@ -10,7 +10,7 @@ afterEach(() => {
   server?.kill('SIGTERM')
 })
 
-it('starts the demo store as `pnpm store` does and answers over HTTP', async () => {
+it('starts the demo store as `pnpm start` does and answers over HTTP', async () => {
   // PORT=0 picks a free port; the README's command uses the default, 8000.
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: storeDir,

@@ -1,14 +1,16 @@
 /**
  * @module
  * The files the docs pages load, taken from the installed `swagger-ui-dist` and `redoc` packages so the pages
- * work with no internet access (FastAPI's pages load them from a CDN).
+ * work with no internet access (FastAPI's pages load them from a CDN). The published package carries its own
+ * copy of the files it needs from `redoc` (see `VENDORED`), so installing `fastbox` does not install redoc.
  *
  * Files are read from disk once per process, on the first request that needs them, and then kept in memory:
  * an app that never serves its docs pays nothing, and the many apps a test suite creates share one copy.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /**
  * A file as it is answered: its bytes and its `content-type`. Large files are kept as a `Buffer`, so Fastify
@@ -28,12 +30,32 @@ export interface InstalledPackage {
 const require = createRequire(import.meta.url)
 
 /**
+ * Where the build copies the files of some asset packages (`packages/core/tsdown.config.ts`): `vendor/<name>/`
+ * beside the built module (`dist/index.mjs`), holding the served files, the package's licence and a small
+ * `package.json` with its version. In the workspace, running from the sources, there is no such folder and
+ * the installed (dev) dependency is used. A package named here must be copied by the build.
+ */
+const VENDORED: ReadonlySet<string> = new Set(['redoc'])
+
+/**
+ * The `package.json` of `name`: the copy shipped inside the built package when there is one, else the one of
+ * the installed package.
+ */
+function manifestPathOf(name: string): string {
+  if (VENDORED.has(name)) {
+    const copy = fileURLToPath(new URL(`./vendor/${name}/package.json`, import.meta.url))
+    if (existsSync(copy)) return copy
+  }
+  return require.resolve(`${name}/package.json`)
+}
+
+/**
  * Locates a package by its `package.json` rather than its main module: `swagger-ui-dist`'s `index.js`
  * (the one behind `absolutePath()`) evaluates the whole 1.5 MB browser bundle in Node just to export it.
  * Neither package has an `exports` map, so `<name>/package.json` resolves.
  */
 export function installedPackage(name: string): InstalledPackage {
-  const manifestPath = require.resolve(`${name}/package.json`)
+  const manifestPath = manifestPathOf(name)
   const manifest: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'))
   const version =
     typeof manifest === 'object' && manifest !== null && 'version' in manifest
