@@ -14,14 +14,27 @@ import {
 } from '../http/fastbox-errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
-import type { AnyDependency, DependencySpec } from '../spec/dependency.ts'
+import type { AnyDependency, DependencySpec, SecurityRequirement } from '../spec/dependency.ts'
 import type { DependencyOverrides } from './overrides.ts'
+
+/** The scopes required above and at a use of a dependency (`withScopes`), as FastAPI's `SecurityScopes`. */
+export interface SecurityScopes {
+  readonly scopes: readonly string[]
+  /** The scopes joined by spaces, as a `WWW-Authenticate` challenge writes them. */
+  readonly scopeStr: string
+}
 
 /** One use of a dependency in the graph, with its sub-dependencies resolved to nodes. */
 export interface DependencyNode {
   /** The dependency that runs: the original, or its override. */
   readonly dependency: AnyDependency
   readonly cache: boolean
+  /**
+   * What the per-request cache keys this use by: the dependency, or, where scopes are required, one key per
+   * dependency and scopes (FastAPI caches `Security(dep, scopes)` uses apart).
+   */
+  readonly cacheKey: object
+  readonly securityScopes: SecurityScopes
   readonly subs: readonly (readonly [name: string, node: DependencyNode])[]
 }
 
@@ -32,9 +45,34 @@ export interface DependencyPlan {
   readonly named: readonly (readonly [name: string, node: DependencyNode])[]
   /** Every dependency that runs, once each, in the order first met (parameters, security). */
   readonly all: readonly AnyDependency[]
+  /**
+   * The security schemes the route's dependencies use, one per scheme name in the order first met, each
+   * with every scope required of it anywhere in the graph.
+   */
+  readonly security: readonly SecurityRequirement[]
 }
 
-export const EMPTY_PLAN: DependencyPlan = { effects: [], named: [], all: [] }
+export const NO_SCOPES: SecurityScopes = Object.freeze({ scopes: Object.freeze([]), scopeStr: '' })
+
+export const EMPTY_PLAN: DependencyPlan = { effects: [], named: [], all: [], security: [] }
+
+/** One cache key per dependency and scopes, the same object for every route. */
+const scopedKeys = new WeakMap<AnyDependency, Map<string, object>>()
+
+function cacheKeyOf(dependency: AnyDependency, scopes: SecurityScopes): object {
+  if (scopes.scopes.length === 0) return dependency
+  const keys = scopedKeys.get(dependency) ?? new Map<string, object>()
+  scopedKeys.set(dependency, keys)
+  const key = keys.get(scopes.scopeStr) ?? Object.freeze({ dependency, scopes: scopes.scopeStr })
+  keys.set(scopes.scopeStr, key)
+  return key
+}
+
+function addScopes(current: SecurityScopes, added: readonly string[]): SecurityScopes {
+  const scopes = [...new Set([...current.scopes, ...added])]
+  if (scopes.length === current.scopes.length) return current
+  return Object.freeze({ scopes: Object.freeze(scopes), scopeStr: scopes.join(' ') })
+}
 
 export function planDependencies(
   effects: readonly AnyDependency[],
@@ -45,23 +83,53 @@ export function planDependencies(
   const namedEntries = Object.entries(named ?? {})
   if (effects.length === 0 && namedEntries.length === 0) return EMPTY_PLAN
   const all: AnyDependency[] = []
-  const visit = (original: AnyDependency, path: readonly AnyDependency[]): DependencyNode => {
-    const dependency = overrides.resolve(original)
+  const security = new Map<string, SecurityRequirement>()
+  const visit = (
+    original: AnyDependency,
+    path: readonly AnyDependency[],
+    above: SecurityScopes,
+  ): DependencyNode => {
+    let dependency = overrides.resolve(original)
+    let scopes = above
+    // A `withScopes` use (of a use...): the dependency it names runs, overrides applied, with its scopes.
+    while (dependency.use !== undefined) {
+      scopes = addScopes(scopes, dependency.use.scopes)
+      dependency = overrides.resolve(dependency.use.dependency)
+    }
     if (path.includes(dependency)) {
       throw new DependencyCycleError(where)
     }
     if (!all.includes(dependency)) all.push(dependency)
+    if (dependency.security !== undefined) requireScheme(security, dependency.security, scopes)
     const inner = [...path, dependency]
     const subs = Object.entries(dependency.spec.deps ?? {}).map(
-      ([name, sub]) => [name, visit(sub, inner)] as const,
+      ([name, sub]) => [name, visit(sub, inner, scopes)] as const,
     )
-    return { dependency, cache: dependency.spec.cache !== false, subs }
+    return {
+      dependency,
+      cache: dependency.spec.cache !== false,
+      cacheKey: cacheKeyOf(dependency, scopes),
+      securityScopes: scopes,
+      subs,
+    }
   }
   return {
-    effects: effects.map((dependency) => visit(dependency, [])),
-    named: namedEntries.map(([name, dependency]) => [name, visit(dependency, [])] as const),
+    effects: effects.map((dependency) => visit(dependency, [], NO_SCOPES)),
+    named: namedEntries.map(([name, dependency]) => [name, visit(dependency, [], NO_SCOPES)] as const),
     all,
+    security: [...security.values()],
   }
+}
+
+/** Records a scheme's use, its scopes added to those already required of it. */
+function requireScheme(
+  security: Map<string, SecurityRequirement>,
+  scheme: SecurityRequirement,
+  scopes: SecurityScopes,
+): void {
+  const known = security.get(scheme.name)
+  const required = [...new Set([...(known?.scopes ?? scheme.scopes), ...scopes.scopes])]
+  security.set(scheme.name, { ...(known ?? scheme), scopes: required })
 }
 
 /** The request parts a route reads: its own merged with those of every dependency it runs. */

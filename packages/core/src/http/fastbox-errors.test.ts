@@ -50,11 +50,6 @@ const cases: [error: FastboxError, code: FastboxErrorCode, message: string][] = 
     'Route GET / reads the query parameter "q" with two different schemas (in the route or its dependencies).',
   ],
   [
-    new errors.ScopesWithoutSchemeError(),
-    'FASTBOX_ERR_INVALID_SPEC',
-    'withScopes() takes a security dependency (oauth2PasswordBearer(), httpBearer(), apiKeyHeader(), ...); this one documents no security scheme.',
-  ],
-  [
     new errors.DuplicateSchemaIdError('Item'),
     'FASTBOX_ERR_DUPLICATE_SCHEMA_ID',
     'Two different schemas use the $id "Item". Give each schema its own $id, or reuse one schema object.',

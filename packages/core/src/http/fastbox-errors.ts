@@ -86,11 +86,6 @@ export const ConflictingParamSchemasError = declare<[route: string, what: string
   'Route %s reads the %s "%s" with two different schemas (in the route or its dependencies).',
 )
 
-export const ScopesWithoutSchemeError = declare<[]>(
-  'FASTBOX_ERR_INVALID_SPEC',
-  'withScopes() takes a security dependency (oauth2PasswordBearer(), httpBearer(), apiKeyHeader(), ...); this one documents no security scheme.',
-)
-
 // ------------------------------------------------------------------------------------------------
 // Shared schemas and the OpenAPI document
 // ------------------------------------------------------------------------------------------------

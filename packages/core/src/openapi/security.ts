@@ -20,9 +20,7 @@ export class SecuritySchemes {
    */
   operationSecurity(route: RouteModel, where: string): SecurityRequirementObject[] {
     const scopes = new Map<string, Set<string>>()
-    for (const dependency of route.dependencies.all) {
-      const { security } = dependency
-      if (security === undefined) continue
+    for (const security of route.dependencies.security) {
       this.#add(security.name, plain(security.scheme) as unknown as SecuritySchemeObject, where)
       const set = scopes.get(security.name) ?? new Set<string>()
       for (const scope of security.scopes) set.add(scope)

@@ -4,7 +4,7 @@
  * sub-dependencies first; generator dependencies inject what they yield and are finished after the handler,
  * in reverse order of set-up, with the handler's error thrown into them so they can roll back.
  */
-import type { DependencyNode } from '../analysis/dependency-plan.ts'
+import type { DependencyNode, SecurityScopes } from '../analysis/dependency-plan.ts'
 
 type Cleanup = Generator<unknown, unknown, unknown> | AsyncGenerator<unknown, unknown, unknown>
 
@@ -31,9 +31,10 @@ class DependencyCall {
   readonly form: unknown
   readonly request: unknown
   readonly deps: Record<string, unknown>
+  readonly securityScopes: SecurityScopes
   readonly #base: DependencyBase
 
-  constructor(base: DependencyBase, deps: Record<string, unknown>) {
+  constructor(base: DependencyBase, deps: Record<string, unknown>, securityScopes: SecurityScopes) {
     this.path = base.path
     this.query = base.query
     this.headers = base.headers
@@ -42,6 +43,7 @@ class DependencyCall {
     this.form = base.form
     this.request = base.request
     this.deps = deps
+    this.securityScopes = securityScopes
     this.#base = base
   }
 
@@ -65,11 +67,11 @@ export class RequestScope {
 
   /** Runs `node` (after its sub-dependencies) and returns its value. */
   async resolve(node: DependencyNode): Promise<unknown> {
-    const { dependency } = node
-    if (node.cache && this.#cache.has(dependency)) return this.#cache.get(dependency)
+    const { dependency, cacheKey } = node
+    if (node.cache && this.#cache.has(cacheKey)) return this.#cache.get(cacheKey)
     const deps: Record<string, unknown> = {}
     for (const [name, sub] of node.subs) deps[name] = await this.resolve(sub)
-    const result = dependency.fn(new DependencyCall(this.#base, deps))
+    const result = dependency.fn(new DependencyCall(this.#base, deps, node.securityScopes))
     let value: unknown
     if (isGenerator(result)) {
       const step = await result.next()
@@ -79,7 +81,7 @@ export class RequestScope {
     } else {
       value = await result
     }
-    if (node.cache) this.#cache.set(dependency, value)
+    if (node.cache) this.#cache.set(cacheKey, value)
     return value
   }
 

@@ -183,6 +183,8 @@ export type DependencyValue<TResult> =
 /** A dependency function's argument, typed from its spec (its own request parts and sub-dependencies). */
 export interface DependencyContext<TSpec> extends RequestContext<TSpec> {
   path: PartStatic<SpecPart<TSpec, 'path'>>
+  /** The scopes `withScopes` requires at and above this use (FastAPI's `SecurityScopes`). */
+  securityScopes: { readonly scopes: readonly string[]; readonly scopeStr: string }
 }
 
 export type Handler<TPath extends string, TSpec> = (context: Context<TPath, TSpec>) => HandlerResult<TSpec>

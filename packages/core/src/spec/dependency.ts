@@ -26,6 +26,12 @@ export interface SecurityRequirement {
 // biome-ignore lint/suspicious/noExplicitAny: the context is typed at the `dependency()` call site.
 export type DependencyFunction = (context: any) => unknown
 
+/** A use of another dependency that requires scopes (made by `withScopes`): FastAPI's `Security(dep, scopes)`. */
+export interface ScopedUse {
+  readonly dependency: AnyDependency
+  readonly scopes: readonly string[]
+}
+
 /**
  * A dependency. `TValue` is what it provides (the resolved, or yielded, value); the spec and function are
  * read at registration.
@@ -35,6 +41,8 @@ export interface Dependency<TValue = unknown> {
   readonly spec: DependencySpec
   readonly fn: DependencyFunction
   readonly security: SecurityRequirement | undefined
+  /** Set on a `withScopes` use: the dependency that runs, with the scopes this use adds. */
+  readonly use?: ScopedUse | undefined
   /** Type-only: the value the dependency provides. */
   readonly '~value'?: TValue
 }
@@ -77,6 +85,7 @@ export function makeDependency(
   spec: DependencySpec,
   fn: DependencyFunction,
   security?: SecurityRequirement,
+  use?: ScopedUse,
 ): AnyDependency {
-  return { '~kind': 'dependency', spec, fn, security }
+  return { '~kind': 'dependency', spec, fn, security, use }
 }
