@@ -82,8 +82,9 @@ export function runPrimary(options: PrimaryOptions): void {
       if (slots.every((candidate) => candidate.worker === undefined)) finish()
       return
     }
-    if (!started && !wasReady) {
-      // The app does not start at all (cannot load, cannot listen): restarting would loop. Stop, as gunicorn does.
+    if (!started && !wasReady && signal === null) {
+      // The app does not start at all (cannot load, cannot listen): restarting would loop. Stop, as gunicorn
+      // does. A worker killed by a signal (the OOM killer, an operator) is restarted instead.
       log.error(`Worker ${worker.process.pid} failed to start (${how}); stopping`)
       status = EXIT.error
       stopAll()

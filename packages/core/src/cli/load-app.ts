@@ -79,7 +79,9 @@ async function named(spec: EntrySpec, module: Record<string, unknown>, name: str
 function findApp(spec: EntrySpec, module: Record<string, unknown>): unknown {
   if (isApp(module.default)) return module.default
   if (isApp(module.app)) return module.app
-  const apps = Object.keys(module).filter((key) => isApp(module[key]))
+  const apps = Object.keys(module)
+    .sort()
+    .filter((key) => isApp(module[key]))
   if (apps.length === 1) return module[apps[0] as string]
   const hint =
     apps.length === 0
@@ -89,7 +91,7 @@ function findApp(spec: EntrySpec, module: Record<string, unknown>): unknown {
 }
 
 function exportNames(module: Record<string, unknown>): string {
-  const names = Object.keys(module)
+  const names = Object.keys(module).sort()
   return names.length === 0 ? 'nothing' : names.join(', ')
 }
 
