@@ -27,7 +27,9 @@ function cli(args: readonly string[], env: Record<string, string> = {}): Cli {
 async function request(port: number, method: string, path: string, headers: Record<string, string> = {}) {
   const connection = await Connection.open(port)
   const lines = Object.entries({ host: 'x', connection: 'close', 'content-length': '0', ...headers })
-  connection.write(`${method} ${path} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`)
+  connection.write(
+    `${method} ${path} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`,
+  )
   const response = await connection.response()
   connection.destroy()
   return response
@@ -66,7 +68,9 @@ describe('fastbox run', () => {
     expect(String((errors[0]?.err as { stack?: string }).stack)).toContain('fixtures/app.ts')
     const messages = server.messages()
     expect(messages.some((message) => /^GET \/hello 200 [\d.]+ ms$/.test(message))).toBe(true)
-    expect(messages.indexOf('background task done')).toBeGreaterThan(messages.indexOf('SIGTERM: shutting down'))
+    expect(messages.indexOf('background task done')).toBeGreaterThan(
+      messages.indexOf('SIGTERM: shutting down'),
+    )
     expect(messages.indexOf('Shut down cleanly')).toBeGreaterThan(messages.indexOf('background task done'))
   }, 60_000)
 

@@ -72,10 +72,13 @@ describe('graceful shutdown', () => {
 
   it('closes a connection whose request is still stuck at shutdownTimeout, and says so', async () => {
     let started = false
-    const app = createApp({ shutdownTimeout: 200, handlerTimeout: 0, logLevel: 'silent' }).get('/hang', () => {
-      started = true
-      return new Promise<never>(() => {})
-    })
+    const app = createApp({ shutdownTimeout: 200, handlerTimeout: 0, logLevel: 'silent' }).get(
+      '/hang',
+      () => {
+        started = true
+        return new Promise<never>(() => {})
+      },
+    )
     const connection = await Connection.open(await serve(app))
     connection.get('/hang')
     await until(() => started)

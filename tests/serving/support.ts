@@ -52,7 +52,9 @@ export class Connection {
 
   /** `GET path` on this connection, keep-alive unless `headers` say otherwise. */
   get(path: string, headers: Record<string, string> = {}): void {
-    const lines = Object.entries({ host: 'localhost', ...headers }).map(([name, value]) => `${name}: ${value}`)
+    const lines = Object.entries({ host: 'localhost', ...headers }).map(
+      ([name, value]) => `${name}: ${value}`,
+    )
     this.write(`GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`)
   }
 
@@ -93,7 +95,11 @@ function takeResponse(buffer: string): { response: RawResponse; rest: string } |
   const length = Number(headers['content-length'] ?? 0)
   if (buffer.length < end + 4 + length) return undefined
   return {
-    response: { status: Number(statusLine?.split(' ')[1]), headers, body: buffer.slice(end + 4, end + 4 + length) },
+    response: {
+      status: Number(statusLine?.split(' ')[1]),
+      headers,
+      body: buffer.slice(end + 4, end + 4 + length),
+    },
     rest: buffer.slice(end + 4 + length),
   }
 }

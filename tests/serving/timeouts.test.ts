@@ -30,7 +30,9 @@ describe('request deadlines', () => {
       ),
     )
     const connection = await Connection.open(port)
-    connection.write('POST /items HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 15\r\n\r\n')
+    connection.write(
+      'POST /items HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 15\r\n\r\n',
+    )
     // One byte at a time, far slower than the deadline allows for the whole body.
     const trickle = setInterval(() => connection.socket.writable && connection.write(' '), 100)
     try {
