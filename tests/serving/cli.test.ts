@@ -65,7 +65,7 @@ describe('fastbox run', () => {
       { reqId: 'cli-boom', err: { message: 'kaboom' }, msg: 'Unhandled error in a route' },
       { err: { message: 'floating rejection' } },
     ])
-    expect(String((errors[0]?.err as { stack?: string }).stack)).toContain('fixtures/app.ts')
+    expect(String((errors[0]?.err as { stack?: string } | undefined)?.stack)).toContain('fixtures/app.ts')
     const messages = server.messages()
     expect(messages.some((message) => /^GET \/hello 200 [\d.]+ ms$/.test(message))).toBe(true)
     expect(messages.indexOf('background task done')).toBeGreaterThan(

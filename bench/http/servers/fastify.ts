@@ -5,9 +5,9 @@
  * (compiled once per route with Ajv 8 and ajv-formats; a mismatch throws, which Fastify answers with a 500),
  * then fast-json-stringify serialization (which drops undeclared fields); the two dependencies are two
  * `preHandler` hooks. Served as Fastbox serves by default: pino logger at `warn`, request ids from
- * `X-Request-Id` or random UUIDs echoed in that header, handler and request deadlines.
+ * `X-Request-Id` (or made of a random prefix and a counter) echoed in that header, handler and request deadlines.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { TSchema } from '@sinclair/typebox'
@@ -51,9 +51,13 @@ function detail(errors: ErrorObject[]) {
   })
 }
 
+const processId = randomBytes(6).toString('hex')
+let counter = 0
 const requestId = (request: IncomingMessage) => {
   const given = request.headers['x-request-id']
-  return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : randomUUID()
+  if (typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given)) return given
+  counter++
+  return `${processId}-${counter.toString(36)}`
 }
 
 export function buildFastify() {

@@ -25,7 +25,10 @@ describe('fastbox command line', () => {
       workers: 3,
     })
     expect(
-      parseCommandLine(['run', '--host', '::', '--port', '0', '--workers', '2', '--log-level', 'warning'], env),
+      parseCommandLine(
+        ['run', '--host', '::', '--port', '0', '--workers', '2', '--log-level', 'warning'],
+        env,
+      ),
     ).toMatchObject({ host: '::', port: 0, workers: 2, logLevel: 'warn' })
   })
 

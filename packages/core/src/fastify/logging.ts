@@ -4,7 +4,7 @@
  * (at `info`), request ids taken from `X-Request-Id` (or made up) and sent back in that header, and a readable
  * format for `fastbox dev` (pino-pretty) beside pino's JSON lines.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { createRequire } from 'node:module'
 import {
@@ -56,12 +56,13 @@ export function resolveLogFormat(): LogFormat {
   return process.env[LOG_ENV.format] === 'pretty' ? 'pretty' : 'json'
 }
 
-/** Fastify's `logger` option for `level` and `format`. */
+/** Fastify's `logger` option for `level` and `format` (`silent`: no logger, so no per-request child logger). */
 export function loggerOptions(
   level: LogLevel,
   format: LogFormat,
 ): NonNullable<FastifyServerOptions['logger']> {
-  if (format === 'json' || level === 'silent') return { level }
+  if (level === 'silent') return false
+  if (format === 'json') return { level }
   return { level, stream: prettyStream() }
 }
 
@@ -89,10 +90,19 @@ export const REQUEST_ID_HEADER = 'x-request-id'
 /** A client's id is kept when it is short, visible ASCII; anything else is replaced (it goes into every log line). */
 const SAFE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/
 
-/** Fastify's `genReqId`: the client's `X-Request-Id` when sane, else a random UUID (unique across workers). */
+/** This process's random part of the ids it makes, so that workers and restarts never repeat one. */
+const PROCESS_ID = randomBytes(6).toString('hex')
+let counter = 0
+
+/**
+ * Fastify's `genReqId`: the client's `X-Request-Id` when sane, else `<random per process>-<counter>`
+ * (unique across workers and restarts; a counter costs a tenth of a `randomUUID()` per request).
+ */
 export function requestId(request: IncomingMessage): string {
   const given = request.headers[REQUEST_ID_HEADER]
-  return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID()
+  if (typeof given === 'string' && SAFE_REQUEST_ID.test(given)) return given
+  counter = counter === Number.MAX_SAFE_INTEGER ? 1 : counter + 1
+  return `${PROCESS_ID}-${counter.toString(36)}`
 }
 
 /** Sends the request id back, so a client (or proxy) can quote it when reporting a failure. */
