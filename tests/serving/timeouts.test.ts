@@ -88,7 +88,13 @@ describe('request deadlines', () => {
     expect(response?.headers['x-request-id']).toBe('hung-1')
     expect(aborted).toBe(true)
     await until(() => lines.length > 0)
-    expect(lines).toMatchObject([{ level: 50, reqId: 'hung-1', err: { code: 'FST_ERR_HANDLER_TIMEOUT' } }])
+    expect(lines).toMatchObject([
+      {
+        level: 50,
+        reqId: 'hung-1',
+        msg: "Request timed out after 200 ms on route '/hang' (handlerTimeout); answered 503",
+      },
+    ])
     // The connection stays usable: the answer was complete.
     connection.get('/hang')
     expect(await connection.response()).toMatchObject({ status: 503 })
