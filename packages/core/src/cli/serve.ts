@@ -89,7 +89,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const docs = docsPaths(app)
   if (role === 'single') {
     const where = docs.swagger === undefined ? '' : ` (docs: ${address}${docs.swagger})`
-    appLog.info(`Fastbox serving ${spec.file} at ${address}${where}`)
+    log.info(`Fastbox serving ${spec.file} at ${address}${where}`)
   }
   const ready: ReadyMessage = {
     fastbox: 'ready',
