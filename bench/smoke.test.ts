@@ -64,7 +64,7 @@ describe('bench smoke run', () => {
       for (const cell of row.slice(1 + servers, 1 + 2 * servers)) expect(cell).toMatch(/^\d+\.\d µs$/)
     }
     const ratios = tableRows(markdown, 'Fastbox ratios')
-    expect(ratios).toHaveLength(6)
+    expect(ratios).toHaveLength(SCENARIOS.length)
     if (process.platform === 'linux')
       for (const row of ratios) expect(row.slice(1).join(' ')).not.toContain('–')
     for (const row of tableRows(markdown, 'Targets')) expect(row[3]).toMatch(/PASS|MISS|n\/a/)
