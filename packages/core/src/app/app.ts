@@ -223,7 +223,12 @@ export class App<TRoutes = never> {
     const { lifespan } = options
     if (lifespan !== undefined) this.fastify.addHook('onReady', () => lifespan.start(this.fastify))
     this.fastify.addHook('preClose', async () => {
-      const drained = await this.#connections.drain(options.shutdownTimeout ?? 10_000, this.fastify.log)
+      const refuse = options.fastify?.return503OnClosing !== false
+      const drained = await this.#connections.drain(
+        options.shutdownTimeout ?? 10_000,
+        this.fastify.log,
+        refuse,
+      )
       this.#closeResult.droppedRequests = drained.dropped
       this.#closeResult.refusedRequests = drained.refused
     })

@@ -45,24 +45,29 @@ export class ConnectionDrain {
     })
   }
 
-  /** Drains the server within `timeout` ms (see the module comment); returns at once if it never listened. */
-  async drain(timeout: number, log: FastifyBaseLogger): Promise<DrainResult> {
+  /**
+   * Drains the server within `timeout` ms (see the module comment); returns at once if it never listened.
+   * With `refuse` false (Fastify's `return503OnClosing: false`), requests arriving meanwhile are served.
+   */
+  async drain(timeout: number, log: FastifyBaseLogger, refuse = true): Promise<DrainResult> {
     const server = this.#server
     const result: DrainResult = { dropped: 0, refused: 0 }
     if (server === undefined || (!server.listening && this.#sockets.size === 0)) return result
     // http.Server#close would also close the idle keep-alive connections (Node >= 19); net.Server's only stops
     // accepting. Fastify's own close later finds the server closed, which it expects.
     if (server.listening) NetServer.prototype.close.call(server)
-    for (const listener of server.listeners('request')) server.removeListener('request', listener as never)
-    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-      result.refused++
-      response.writeHead(503, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(REFUSAL),
-        connection: 'close',
+    if (refuse) {
+      for (const listener of server.listeners('request')) server.removeListener('request', listener as never)
+      server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+        result.refused++
+        response.writeHead(503, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(REFUSAL),
+          connection: 'close',
+        })
+        response.end(REFUSAL)
       })
-      response.end(REFUSAL)
-    })
+    }
     for (const socket of this.#sockets) {
       const response = socket._httpMessage
       if (response != null && !response.headersSent) response.setHeader('connection', 'close')
