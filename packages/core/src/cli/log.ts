@@ -48,7 +48,8 @@ export function cliLog(
       out.write(`${JSON.stringify({ ...line, ...error, msg: message })}\n`)
       return
     }
-    const time = new Date().toTimeString().slice(0, 8)
+    const now = new Date()
+    const time = `${now.toTimeString().slice(0, 8)}.${String(now.getMilliseconds()).padStart(3, '0')}`
     const label = color ? `${COLORS[value] ?? ''}${name}\x1b[39m` : name
     const error = fields.err instanceof Error && fields.err.stack !== undefined ? `\n${fields.err.stack}` : ''
     out.write(`[${time}] ${label}: ${message}${error}\n`)
