@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { SCENARIOS } from './http/scenarios.ts'
 import { BENCH_DIR } from './lib/proc.ts'
 import { TABLE_HEADINGS } from './report/report.ts'
 
@@ -52,7 +53,7 @@ describe('bench smoke run', () => {
     expect(machine.get('CPU')).not.toBe('')
     expect(machine.get('date')).toMatch(/^\d{4}-\d\d-\d\d/)
     const throughput = tableRows(markdown, 'HTTP throughput')
-    expect(throughput).toHaveLength(6)
+    expect(throughput).toHaveLength(SCENARIOS.length)
     // Every server's req/s cell is a positive number (FastAPI's column is absent when it is skipped), and on
     // Linux so is every server's CPU time per request.
     const servers = ((throughput[0]?.length ?? 1) - 1) / 3
@@ -63,7 +64,7 @@ describe('bench smoke run', () => {
       for (const cell of row.slice(1 + servers, 1 + 2 * servers)) expect(cell).toMatch(/^\d+\.\d µs$/)
     }
     const ratios = tableRows(markdown, 'Fastbox ratios')
-    expect(ratios).toHaveLength(6)
+    expect(ratios).toHaveLength(SCENARIOS.length)
     if (process.platform === 'linux')
       for (const row of ratios) expect(row.slice(1).join(' ')).not.toContain('–')
     for (const row of tableRows(markdown, 'Targets')) expect(row[3]).toMatch(/PASS|MISS|n\/a/)

@@ -9,6 +9,7 @@ import { app as requests } from './requests.ts'
 import { app as responses } from './responses.ts'
 import { app as routers } from './routers.ts'
 import { app as security } from './security.ts'
+import { app as serving } from './serving.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -23,6 +24,7 @@ describe('README examples', () => {
     'dependencies.ts',
     'routers.ts',
     'background-lifespan.ts',
+    'serving.ts',
   ]) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
@@ -206,5 +208,12 @@ describe('examples behave as the README says', () => {
       OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { scopes: {}, tokenUrl: '/token' } } },
     })
     expect(document.paths['/users/me']?.get?.security).toEqual([{ OAuth2PasswordBearer: [] }])
+  })
+
+  it('serving: a report within the handler deadline, 503 past it', async () => {
+    expect((await serving.inject('/reports?pages=2')).json()).toEqual({ pages: 2 })
+    const late = await serving.inject('/reports?pages=50')
+    expect([late.statusCode, late.json()]).toEqual([503, { detail: 'Request timed out' }])
+    await serving.close()
   })
 })

@@ -27,7 +27,7 @@ export interface LoadResult {
   requestsPerSecond: number
   latencyP50: number
   latencyP99: number
-  /** Responses whose status was not 2xx, plus connection errors and timeouts. */
+  /** Responses whose status was not the scenario's, plus connection errors and timeouts. */
   failures: number
   total: number
   /** CPU time (user + system) the server process spent per response, in microseconds (Linux only). */
@@ -70,6 +70,15 @@ async function run(options: LoadOptions, scenario: Scenario, duration: number): 
   })
 }
 
+/** Responses with another status than `status` (autocannon counts them per status code). */
+function unexpectedResponses(result: autocannon.Result, status: number): number {
+  let count = 0
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
+    if (Number(code) !== status) count += stats.count ?? 0
+  }
+  return count
+}
+
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '') as LoadOptions
   const results: LoadResult[] = []
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
       requestsPerSecond: result.requests.total / result.duration,
       latencyP50: result.latency.p50,
       latencyP99: result.latency.p99,
-      failures: result.non2xx + result.errors + result.timeouts,
+      failures: unexpectedResponses(result, scenario.status) + result.errors + result.timeouts,
       total: result.requests.total,
       ...(cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
         ? {}

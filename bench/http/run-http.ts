@@ -137,7 +137,10 @@ async function measureServer(server: ServerDef, options: HttpOptions): Promise<L
 export async function runHttp(options: HttpOptions): Promise<HttpResults> {
   const servers: ServerDef[] = []
   const skipped: HttpResults['skipped'] = []
+  // BENCH_SERVERS=fastify,fastbox measures only those (a quicker comparison).
+  const only = process.env.BENCH_SERVERS?.split(',')
   for (const server of SERVERS) {
+    if (only !== undefined && !only.includes(server.id)) continue
     const reason = server.unavailable()
     if (reason === undefined) servers.push(server)
     else {

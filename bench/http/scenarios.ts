@@ -31,6 +31,19 @@ export const ITEM_BODY = {
   note: 'fragile',
 }
 
+/**
+ * A body that breaks four rules at once (too short, below the minimum, not an integer, a field missing): every
+ * server answers 422 listing all four, as FastAPI does.
+ */
+export const INVALID_ITEM_BODY = { name: '', price: -1, count: 'many', tags: ['home'] }
+
+/** A 422 body listing one item per broken rule of `INVALID_ITEM_BODY`, each located in the body. */
+const isFourBodyErrors = (body: unknown): boolean =>
+  isRecord(body) &&
+  Array.isArray(body.detail) &&
+  body.detail.length === 4 &&
+  body.detail.every((item) => isRecord(item) && Array.isArray(item.loc) && item.loc[0] === 'body')
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'hello',
@@ -56,6 +69,15 @@ export const SCENARIOS: readonly Scenario[] = [
     body: JSON.stringify(ITEM_BODY),
     status: 201,
     check: (body) => isRecord(body) && body.id === 1 && body.name === 'Lamp' && body.note === 'fragile',
+  },
+  {
+    id: 'invalid-body',
+    title: 'JSON body failing validation (422)',
+    method: 'POST',
+    path: '/items',
+    body: JSON.stringify(INVALID_ITEM_BODY),
+    status: 422,
+    check: isFourBodyErrors,
   },
   {
     id: 'filter-one',

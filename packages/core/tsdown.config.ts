@@ -1,6 +1,6 @@
 /**
- * Builds the published `fastbox` package into `dist/`: one ES module (`index.mjs`) with its declarations
- * (`index.d.mts`) and source maps. Inside the workspace nothing reads `dist/`: `exports` points at the
+ * Builds the published `fastbox` package into `dist/`: the library (`index.mjs`) with its declarations
+ * (`index.d.mts`) and source maps, and the `fastbox` command (`cli.mjs`, the package's `bin`). Inside the workspace nothing reads `dist/`: `exports` points at the
  * sources, and `publishConfig` (applied by `pnpm pack` / `pnpm publish`) points at the build.
  *
  * ReDoc's standalone bundle is copied into `dist/vendor/redoc/` (with redoc's licence, the bundle's licence
@@ -29,7 +29,8 @@ function vendor(name: string, files: readonly string[], outDir: string): void {
 }
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The library, and the `fastbox` command (a separate entry: the library never imports it).
+  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20.19',

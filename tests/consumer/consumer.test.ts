@@ -80,9 +80,13 @@ interface Server {
   readonly origin: string
 }
 
-/** Starts a compiled app with plain `node` and waits for the address it prints. */
-async function start(script: string, cwd: string): Promise<Server> {
-  const child = spawn(process.execPath, [script], { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+/** Starts a compiled app with plain `node` (or a command) and waits for the address it prints. */
+async function start(script: string, cwd: string, args: readonly string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd,
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk
@@ -92,7 +96,7 @@ async function start(script: string, cwd: string): Promise<Server> {
   })
   const deadline = Date.now() + 20_000
   for (;;) {
-    const match = /listening on (http:\/\/\S+)/.exec(output)
+    const match = /listening (?:on|at) (http:\/\/[^\s"]+)/i.exec(output)
     if (match?.[1] !== undefined) return { process: child, origin: match[1] }
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill()
@@ -175,9 +179,15 @@ beforeAll(async () => {
     )
   }
   for (const variant of VARIANTS) servers.set(variant, await start(`out-${variant}/app.js`, project))
+  // A plain JavaScript module exporting an app, for the `fastbox` command.
+  writeFileSync(
+    join(project, 'served.js'),
+    "import { createApp } from 'fastbox'\nexport const app = createApp().get('/ping', () => ({ pong: true }))\n",
+  )
 }, SETUP_TIMEOUT)
 
 afterAll(async () => {
+  // Each app closes gracefully on SIGTERM (the fixture's handler).
   for (const server of servers.values()) {
     if (server.process.exitCode === null) {
       server.process.kill('SIGTERM')
@@ -185,7 +195,7 @@ afterAll(async () => {
     }
   }
   if (work !== '' && process.env.FASTBOX_KEEP_CONSUMER !== '1') rmSync(work, { recursive: true, force: true })
-})
+}, SETUP_TIMEOUT)
 
 it(`installs within ${BUDGET_MB} MB, without redoc's dependency tree`, async () => {
   const modules = join(project, 'node_modules')
@@ -205,6 +215,19 @@ it(`installs within ${BUDGET_MB} MB, without redoc's dependency tree`, async () 
     expect(existsSync(join(modules, name)), `${name} is installed`).toBe(false)
   }
   expect(existsSync(join(modules, 'fastbox/src'))).toBe(false)
+})
+
+it('serves an exported app with the `fastbox run` command of the package', async () => {
+  const bin = join(project, 'node_modules/fastbox/dist/cli.mjs')
+  expect(existsSync(join(project, 'node_modules/.bin/fastbox'))).toBe(true)
+  const server = await start(bin, project, ['run', 'served.js:app', '--host', '127.0.0.1', '--port', '0'])
+  try {
+    const res = await fetch(`${server.origin}/ping`)
+    expect(await res.json()).toEqual({ pong: true })
+  } finally {
+    server.process.kill('SIGTERM')
+    await once(server.process, 'exit')
+  }
 })
 
 describe.each(VARIANTS)('compiled with tsc (%s), run with node', (variant) => {

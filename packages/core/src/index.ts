@@ -11,7 +11,7 @@ export type { Static, TSchema } from '@sinclair/typebox'
  */
 export * as t from '@sinclair/typebox'
 export { DependencyOverrides } from './analysis/overrides.ts'
-export { App, createApp } from './app/app.ts'
+export { App, type CloseResult, createApp } from './app/app.ts'
 export type { RouterOptions } from './app/include.ts'
 export type { AppOptions, ContactInfo, LicenseInfo, ServerInfo, TagInfo } from './app/options.ts'
 export type {
@@ -23,6 +23,8 @@ export type {
 } from './app/route-types.ts'
 export { createRouter, Router } from './app/router.ts'
 export type { ErrorClass, ExceptionContext, ExceptionHandler } from './fastify/exception-handlers.ts'
+export type { LogLevel } from './fastify/logging.ts'
+export type { UnderPressureOptions } from './fastify/under-pressure.ts'
 export {
   FastboxError,
   type FastboxErrorCode,

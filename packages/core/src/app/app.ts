@@ -18,8 +18,25 @@ import { sendJson, useErrorHandler } from '../fastify/error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from '../fastify/exception-handlers.ts'
 import { useFormParser } from '../fastify/form-parser.ts'
 import { useJsonParser } from '../fastify/json-parser.ts'
+import {
+  AccessLog,
+  loggerOptions,
+  requestId,
+  resolveLogFormat,
+  resolveLogLevel,
+  useRequestIdHeader,
+} from '../fastify/logging.ts'
 import { type PathMatchOptions, useNotFound } from '../fastify/not-found.ts'
 import { type RouteRecord, registerRoute } from '../fastify/register-route.ts'
+import { ConnectionDrain } from '../fastify/shutdown.ts'
+import {
+  applyServerTimeouts,
+  clientErrorHandler,
+  DEFAULT_TIMEOUTS,
+  fastifyTimeoutOptions,
+  type TimeoutOptions,
+} from '../fastify/timeouts.ts'
+import { useUnderPressure } from '../fastify/under-pressure.ts'
 import { registerDocsRoutes } from '../openapi/docs/register.ts'
 import { buildOpenApiDocument } from '../openapi/document.ts'
 import type { OpenAPIDocument } from '../openapi/types.ts'
@@ -43,6 +60,26 @@ export type FastboxFastify = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >
+
+/** What `app.close()` came to: whether anything had to be cut off at a deadline. */
+export interface CloseResult {
+  /** Nothing was cut off: every request in progress was answered, every background task finished. */
+  clean: boolean
+  /** Requests still in progress after `shutdownTimeout`; their connections were closed without an answer. */
+  droppedRequests: number
+  /** Requests that arrived during shutdown and were answered `503` with `Connection: close`. */
+  refusedRequests: number
+  /** Background task runs still going after `backgroundTimeout`. */
+  unfinishedTasks: number
+}
+
+/** Brands apps, so the CLI recognizes one made by another copy of this package. */
+const kApp = Symbol.for('fastbox.app')
+
+/** Whether `value` is a Fastbox app (from any copy of the package). */
+export function isApp(value: unknown): value is App<unknown> {
+  return typeof value === 'object' && value !== null && (value as { [kApp]?: unknown })[kApp] === true
+}
 
 /**
  * A Fastbox application. Declare routes with `get`/`post`/.../`route`; each returns the app typed with the
@@ -79,18 +116,33 @@ export class App<TRoutes = never> {
   readonly inject: FastifyInstance['inject']
   readonly listen: FastifyInstance['listen']
   readonly ready: FastifyInstance['ready']
-  readonly close: FastifyInstance['close']
+  /** Drains the server's connections on close. */
+  readonly #connections: ConnectionDrain
+  #closeResult: CloseResult = { clean: true, droppedRequests: 0, refusedRequests: 0, unfinishedTasks: 0 }
+  #closing: Promise<CloseResult> | undefined
 
   constructor(options: AppOptions = {}) {
     this.settings = options
+    const timeouts = timeoutOptions(options)
     const fastifyOptions: FastifyServerOptions = {
       // As in FastAPI, a GET route does not answer HEAD: declare `app.head(...)` for that.
       exposeHeadRoutes: false,
+      ...loggingOptions(options),
+      ...fastifyTimeoutOptions(timeouts),
+      clientErrorHandler: clientErrorHandler(() => fastify.log),
       ...options.fastify,
       frameworkErrors: (error, _request, reply) => sendJson(reply, 400, { detail: error.message }),
     }
     const fastify = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
     this.fastify = fastify
+    applyServerTimeouts(fastify.server, {
+      ...timeouts,
+      headersTimeout: givenHttp(options)?.headersTimeout ?? timeouts.headersTimeout,
+    })
+    this.#connections = new ConnectionDrain(fastify.server)
+    useRequestIdHeader(fastify)
+    if (options.underPressure !== undefined && options.underPressure !== false)
+      useUnderPressure(fastify, options.underPressure)
     useNotFound(fastify, routerOptions(fastifyOptions))
     this[kSchemas].subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
     useJsonParser(fastify)
@@ -102,7 +154,17 @@ export class App<TRoutes = never> {
     this.inject = fastify.inject.bind(fastify) as FastifyInstance['inject']
     this.listen = fastify.listen.bind(fastify) as FastifyInstance['listen']
     this.ready = fastify.ready.bind(fastify) as FastifyInstance['ready']
-    this.close = fastify.close.bind(fastify) as FastifyInstance['close']
+  }
+
+  /**
+   * Shuts the app down: stops accepting connections, answers requests that arrive on open keep-alive
+   * connections `503` with `Connection: close`, lets the requests in progress finish (at most
+   * `shutdownTimeout`), then the queued background tasks (at most `backgroundTimeout`), then runs the lifespan's
+   * teardown. Resolves with what had to be cut off; calling it again gives the same result.
+   */
+  close(): Promise<CloseResult> {
+    this.#closing ??= this.fastify.close().then(() => this.#closeResult)
+    return this.#closing
   }
 
   /** The analyzed routes, in declaration order (what validation and the OpenAPI document both read). */
@@ -153,12 +215,27 @@ export class App<TRoutes = never> {
     void run.finally(() => this.#pending.delete(run))
   }
 
-  /** Lifespan start before the first request; on close, queued background tasks, then lifespan stop. */
+  /**
+   * Lifespan start before the first request. On close: the connections drained (before Fastify closes its
+   * server), then queued background tasks, then lifespan stop.
+   */
   #useLifecycle(options: AppOptions): void {
     const { lifespan } = options
     if (lifespan !== undefined) this.fastify.addHook('onReady', () => lifespan.start(this.fastify))
+    this.fastify.addHook('preClose', async () => {
+      const refuse = options.fastify?.return503OnClosing !== false
+      const drained = await this.#connections.drain(
+        options.shutdownTimeout ?? 10_000,
+        this.fastify.log,
+        refuse,
+      )
+      this.#closeResult.droppedRequests = drained.dropped
+      this.#closeResult.refusedRequests = drained.refused
+    })
     this.fastify.addHook('onClose', async () => {
-      await waitFor(this.#pending, options.backgroundTimeout ?? 10_000, this.fastify)
+      const unfinished = await waitFor(this.#pending, options.backgroundTimeout ?? 10_000, this.fastify)
+      this.#closeResult.unfinishedTasks = unfinished
+      this.#closeResult.clean = unfinished === 0 && this.#closeResult.droppedRequests === 0
       await lifespan?.stop(this.fastify)
     })
   }
@@ -224,13 +301,43 @@ interface AnalyzedRoute extends RouteRecord {
 }
 
 installBuilders(App.prototype)
+Object.defineProperty(App.prototype, kApp, { value: true })
 
-/** Waits for the runs in `pending` (those queued meanwhile too), at most `timeout` ms. */
+/** The deadlines of `options`, defaults filled in. */
+function timeoutOptions(options: AppOptions): TimeoutOptions {
+  const pick = (key: keyof TimeoutOptions) => options[key] ?? DEFAULT_TIMEOUTS[key]
+  return {
+    headersTimeout: pick('headersTimeout'),
+    requestTimeout: pick('requestTimeout'),
+    handlerTimeout: pick('handlerTimeout'),
+    keepAliveTimeout: pick('keepAliveTimeout'),
+  }
+}
+
+/**
+ * Fastify's pino logger at the app's level (JSON lines, or pino-pretty's under `fastbox dev`), one access line
+ * per request, and request ids from `X-Request-Id` or random UUIDs. A logger the user gives replaces the first.
+ */
+function loggingOptions(options: AppOptions): FastifyServerOptions {
+  const given = options.fastify
+  const logger =
+    given?.logger !== undefined || given?.loggerInstance !== undefined
+      ? {}
+      : { logger: loggerOptions(resolveLogLevel(options.logLevel), resolveLogFormat()) }
+  return { ...logger, logController: new AccessLog(), genReqId: requestId }
+}
+
+/** Node HTTP server options given through `fastify.http`. */
+function givenHttp(options: AppOptions): { headersTimeout?: number } | undefined {
+  return (options.fastify as { http?: { headersTimeout?: number } } | undefined)?.http
+}
+
+/** Waits for the runs in `pending` (those queued meanwhile too), at most `timeout` ms; returns how many are left. */
 async function waitFor(
   pending: Set<Promise<void>>,
   timeout: number,
   fastify: FastifyInstance,
-): Promise<void> {
+): Promise<number> {
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<'expired'>((resolve) => {
     timer = setTimeout(() => resolve('expired'), timeout)
@@ -241,9 +348,10 @@ async function waitFor(
         fastify.log.warn(
           `${pending.size} background task run(s) still going after ${timeout} ms; closing anyway`,
         )
-        return
+        return pending.size
       }
     }
+    return 0
   } finally {
     clearTimeout(timer)
   }

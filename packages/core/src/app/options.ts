@@ -1,9 +1,11 @@
 /**
  * @module
- * `createApp()` options: the OpenAPI metadata of the app, where its docs are served, and Fastify's own
- * server options.
+ * `createApp()` options: the OpenAPI metadata of the app, where its docs are served, how it serves (deadlines,
+ * shutdown, logging, overload) and Fastify's own server options.
  */
 import type { FastifyServerOptions } from 'fastify'
+import type { LogLevel } from '../fastify/logging.ts'
+import type { UnderPressureOptions } from '../fastify/under-pressure.ts'
 import type { AnyDependency } from '../spec/dependency.ts'
 import type { Lifespan } from '../spec/lifespan.ts'
 
@@ -54,8 +56,44 @@ export interface AppOptions {
   dependencies?: readonly AnyDependency[]
   /** Set-up before the first request and tear-down on `close()`; see `createLifespan`. */
   lifespan?: Lifespan<unknown>
-  /** How long `close()` waits for queued background tasks, in milliseconds (default 10,000). */
+  /** How long `close()` waits for queued background tasks, after the requests, in milliseconds (default 10,000). */
   backgroundTimeout?: number
-  /** Options of the underlying Fastify server, e.g. `{ logger: true, bodyLimit: 1_048_576 }`. */
+  /**
+   * How long `close()` lets requests in progress finish, in milliseconds (default 10,000); the connections still
+   * busy then are closed. With `backgroundTimeout` and a short lifespan teardown, shutdown fits in the 30 s a
+   * container platform usually waits between SIGTERM and SIGKILL.
+   */
+  shutdownTimeout?: number
+  /**
+   * The request line and headers must arrive within this many milliseconds (default 10,000; `0`: no deadline),
+   * else `408 {"detail":"Request Timeout"}` and the connection is closed.
+   */
+  headersTimeout?: number
+  /**
+   * The whole request, body included, must arrive within this many milliseconds (default 20,000; `0`: none),
+   * else `408` and the connection is closed: a slow upload, or a body shorter than its `Content-Length`.
+   */
+  requestTimeout?: number
+  /**
+   * A response not sent within this many milliseconds of the request's arrival is answered
+   * `503 {"detail":"Request timed out"}` and `request.signal` is aborted (default 30,000; `0`: none). The
+   * handler is not stopped: pass `request.signal` to what it awaits (`fetch`, database drivers).
+   */
+  handlerTimeout?: number
+  /** An idle keep-alive connection is closed after this many milliseconds (default 72,000, Fastify's). */
+  keepAliveTimeout?: number
+  /**
+   * The log level (default `'warn'`: problems only; `fastbox run` and `fastbox dev` serve at `'info'`, which adds
+   * one access line per request). The `FASTBOX_LOG_LEVEL` environment variable (the CLI's `--log-level`) overrides
+   * it; `fastify.logger` replaces the whole logger.
+   */
+  logLevel?: LogLevel
+  /**
+   * Sheds load with `@fastify/under-pressure`: while the event loop lags or memory is above a threshold, requests
+   * are answered `503 {"detail":"Service Unavailable"}` with `Retry-After`. `true` uses
+   * `{ maxEventLoopDelay: 1000 }`; an object sets the thresholds (off by default).
+   */
+  underPressure?: boolean | UnderPressureOptions
+  /** Options of the underlying Fastify server, e.g. `{ bodyLimit: 1_048_576 }`; they win over the options above. */
   fastify?: FastifyServerOptions
 }

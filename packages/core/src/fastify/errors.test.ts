@@ -97,7 +97,7 @@ class Discontinued extends OutOfStock {}
 
 describe('exceptionHandler', () => {
   function stockApp() {
-    return createApp()
+    return createApp({ logLevel: 'silent' })
       .get('/out/{sku}', ({ path }) => {
         throw new OutOfStock(path.sku)
       })
@@ -291,7 +291,8 @@ describe('404 and 405', () => {
 })
 
 describe('unexpected errors', () => {
-  const app = createApp()
+  // These errors are logged on purpose (tests/serving checks the log lines); silent keeps the test output short.
+  const app = createApp({ logLevel: 'silent' })
     .get('/crash', () => {
       throw new Error('secret-db-password')
     })
@@ -314,6 +315,12 @@ describe('unexpected errors', () => {
     .get('/upstream', () => {
       throw Object.assign(new Error('secret-db-password'), { statusCode: 502 })
     })
+    .get('/exposed', () => {
+      throw Object.assign(new Error('Try again in a minute'), { statusCode: 503, expose: true })
+    })
+    .get('/status-500', () => {
+      throw Object.assign(new Error('secret-db-password'), { statusCode: 500 })
+    })
     .get('/bad-status', () => {
       throw new HTTPException(1000, 'secret-db-password')
     })
@@ -321,7 +328,7 @@ describe('unexpected errors', () => {
       throw new HTTPException(400, { big: 1n, note: 'secret-db-password' })
     })
 
-  it.each(['/crash', '/async-crash', '/string', '/null', '/upstream', '/bad-status', '/bad-detail'])(
+  it.each(['/crash', '/async-crash', '/string', '/null', '/status-500', '/bad-status', '/bad-detail'])(
     '%s answers a bare 500 that leaks nothing',
     async (url) => {
       const response = await call(app, 'GET', url)
@@ -342,6 +349,16 @@ describe('unexpected errors', () => {
   it('turns an error with a 4xx statusCode into {detail: message}', async () => {
     expect(await getJson(app, '/conflict')).toEqual({ status: 409, body: { detail: 'Version conflict' } })
     expect(await getJson(app, '/teapot')).toEqual({ status: 418, body: { detail: 'short and stout' } })
+  })
+
+  it('keeps the status of an error with a 5xx statusCode, its reason phrase as the detail', async () => {
+    const response = await call(app, 'GET', '/upstream')
+    expect({ status: response.status, body: response.body }).toEqual({
+      status: 502,
+      body: '{"detail":"Bad Gateway"}',
+    })
+    // Unless the error says its message is for clients, as http-errors does with `expose`.
+    expect(await getJson(app, '/exposed')).toEqual({ status: 503, body: { detail: 'Try again in a minute' } })
   })
 })
 
