@@ -172,7 +172,12 @@ describe('shared ($id) schemas', () => {
     expect(bad.statusCode).toBe(422)
     expect(bad.json()).toEqual({
       detail: [
-        { type: 'int_type', loc: ['body', 'id'], msg: 'Input should be a valid integer', input: 'one' },
+        {
+          type: 'int_parsing',
+          loc: ['body', 'id'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'one',
+        },
       ],
     })
   })

@@ -47,6 +47,11 @@ export interface RouteSpec extends RequestPartsSpec {
   readonly response?: TSchema | ResponseSchemas
   /** The success status (default 200, as in FastAPI). */
   readonly status?: number
+  /**
+   * `true` takes the JSON body's values as they are: no Pydantic lax-mode conversions (`"50.5"` for a number,
+   * `"true"` for a boolean, `2.0` for an integer...). Default: the router's, else the app's, else `false`.
+   */
+  readonly strict?: boolean
   readonly tags?: readonly string[]
   readonly summary?: string
   readonly description?: string
