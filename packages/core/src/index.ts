@@ -33,6 +33,7 @@ export {
 } from './http/errors.ts'
 export { status } from './http/status.ts'
 export type { OpenAPIDocument } from './openapi/types.ts'
+export { nullable } from './schema/nullable.ts'
 export type {
   BackgroundTasks,
   BodyStatic,
