@@ -14,7 +14,13 @@ import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
 import { nullDefaults, toRequestValidationSchema } from '../schema/request-schemas.ts'
-import { toResponseValidationSchema } from '../schema/response-schemas.ts'
+import { toResponseValidationSchema, toSerializerSchema } from '../schema/response-schemas.ts'
+import {
+  type ResponseShaping,
+  responseShaper,
+  shapes,
+  toShapedSerializerSchema,
+} from '../schema/response-shape.ts'
 import { scalarKinds, takesText } from '../schema/scalar-kinds.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import type { Validators } from '../validation/ajv.ts'
@@ -199,16 +205,31 @@ function responseModels(
         ? [[status, spec.response] as const]
         : Object.entries(spec.response)
   const models = new Map<number, ResponseModel>()
+  const shaping: ResponseShaping = {
+    excludeUnset: spec.responseExcludeUnset ?? false,
+    excludeNone: spec.responseExcludeNone ?? false,
+    excludeDefaults: spec.responseExcludeDefaults ?? false,
+  }
+  const shared = (id: string) => context.registry.schemas.get(id)
+  const shapeContext = {
+    shared,
+    validator: (schema: JsonSchema) => context.validators.response(toResponseValidationSchema(schema)),
+  }
   for (const [key, schemaSpec] of declared) {
     const code = checkStatus(Number(key), where)
     if (isBodylessStatus(code)) {
       throw new BodylessStatusSchemaError(where, code)
     }
     const schema = context.registry.hoist(schemaSpec)
+    const shaped = shapes(shaping)
     models.set(code, {
       status: code,
       schema,
+      serializerSchema: shaped
+        ? toShapedSerializerSchema(schema, shaping, shared)
+        : toSerializerSchema(schema),
       validate: context.validators.response(toResponseValidationSchema(schema)),
+      shape: shaped ? responseShaper(schema, shaping, shapeContext) : undefined,
     })
   }
   return models

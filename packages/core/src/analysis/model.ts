@@ -65,8 +65,13 @@ export interface BodyModel {
 
 export interface ResponseModel {
   readonly status: number
+  /** The declared schema (shared schemas referenced by `$ref`), as documented. */
   readonly schema: JsonSchema
+  /** The schema fast-json-stringify writes with (see `schema/response-schemas.ts`, `schema/response-shape.ts`). */
+  readonly serializerSchema: JsonSchema
   readonly validate: ValidateFunction
+  /** The route's `responseExclude*` options: the validated value's copy to serialize; `undefined` to send it as it is. */
+  readonly shape: ((body: unknown) => unknown) | undefined
 }
 
 export interface RouteModel {
