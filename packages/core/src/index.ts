@@ -33,6 +33,7 @@ export {
 } from './http/errors.ts'
 export { status } from './http/status.ts'
 export type { OpenAPIDocument } from './openapi/types.ts'
+export { date, dateTime, type TDateString } from './schema/dates.ts'
 export { nullable } from './schema/nullable.ts'
 export type {
   BackgroundTasks,
@@ -44,6 +45,7 @@ export type {
   Handler,
   HandlerResult,
   Output,
+  SentReply,
   PartStatic,
   PathParamNames,
   PathStatic,

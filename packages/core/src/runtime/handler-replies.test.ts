@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { appWithLog } from '../../test/support.ts'
-import { createApp, FastboxError, status, t } from '../index.ts'
+import { createApp, dateTime, FastboxError, status, t } from '../index.ts'
 
 const SERVER_ERROR = { detail: 'Internal Server Error' }
 
@@ -137,7 +137,7 @@ describe('a handler that sends through `reply`', () => {
 
 describe('shared ($id) schemas', () => {
   const Item = t.Object(
-    { id: t.Integer(), name: t.String(), at: t.Union([t.String({ format: 'date-time' }), t.Null()]) },
+    { id: t.Integer(), name: t.String(), at: t.Union([dateTime(), t.Null()]) },
     { $id: 'Item' },
   )
 
