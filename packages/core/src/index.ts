@@ -45,11 +45,11 @@ export type {
   Handler,
   HandlerResult,
   Output,
-  SentReply,
   PartStatic,
   PathParamNames,
   PathStatic,
   RequestContext,
+  SentReply,
 } from './spec/context.ts'
 export {
   type AnyDependency,
