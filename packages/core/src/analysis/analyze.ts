@@ -13,7 +13,7 @@ import { isBodylessStatus } from '../http/status.ts'
 import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
-import { nullDefaults, toRequestValidationSchema } from '../schema/request-schemas.ts'
+import { nullDefaults, toHolderSchema } from '../schema/request-schemas.ts'
 import { toResponseValidationSchema, toSerializerSchema } from '../schema/response-schemas.ts'
 import {
   type ResponseShaping,
@@ -179,16 +179,13 @@ function hasType(schema: JsonSchema | undefined, type: string): boolean {
 }
 
 function compileParams(params: readonly ParamPartModel<PartLocation>[], validators: Validators) {
-  const properties = Object.fromEntries(
-    params.map((part) => [part.location, toRequestValidationSchema(part.validationSchema, 'text')]),
-  )
-  return validators.params({ type: 'object', properties })
+  const parts = Object.fromEntries(params.map((part) => [part.location, part.validationSchema]))
+  return validators.params(toHolderSchema(parts, 'text'))
 }
 
 function bodyModel(body: TSchema, lax: boolean, context: AnalyzeContext): BodyModel {
   const schema = context.registry.hoist(body)
-  const holder = { type: 'object', properties: { body: schema } }
-  const validate = context.validators.body(toRequestValidationSchema(holder, lax ? 'lax' : 'strict'), lax)
+  const validate = context.validators.body(toHolderSchema({ body: schema }, lax ? 'lax' : 'strict'), lax)
   return { schema, required: !(OptionalKind in body), lax, validate }
 }
 

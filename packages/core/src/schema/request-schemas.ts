@@ -56,6 +56,24 @@ export function toRequestValidationSchema(schema: JsonSchema, mode: RequestMode 
   return adapt(mode === 'text' ? withoutNulls(schema) : schema, mode, false)
 }
 
+/**
+ * The object Ajv validates a request's parts in, `{ [part]: schema }` (each part adapted as above), so errors
+ * are located by part. The holder itself is never stripped; a lax part that is a scalar (`body: t.Number()`)
+ * is converted through it.
+ */
+export function toHolderSchema(parts: Readonly<Record<string, JsonSchema>>, mode: RequestMode): JsonSchema {
+  const properties: Record<string, JsonSchema> = {}
+  const lax: Record<string, readonly ScalarKind[]> = {}
+  for (const [name, schema] of Object.entries(parts)) {
+    properties[name] = toRequestValidationSchema(schema, mode)
+    const kinds = mode === 'lax' ? scalarKinds(schema) : undefined
+    if (kinds !== undefined) lax[name] = kinds
+  }
+  const holder: JsonSchema = { type: 'object', properties }
+  if (Object.keys(lax).length > 0) holder[LAX_VALUES] = { properties: lax } satisfies LaxValues
+  return holder
+}
+
 /** The same, as seen from inside a union: explicit `false` still reported, nothing stripped or converted. */
 export function toLooseRequestValidationSchema(schema: JsonSchema, mode: RequestMode = 'strict'): JsonSchema {
   return adapt(mode === 'text' ? withoutNulls(schema) : schema, mode, true)

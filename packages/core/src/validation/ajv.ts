@@ -5,7 +5,7 @@
  * not at all in strict mode; responses are checked without being changed. All report every error
  * (`allErrors`), which the 422 body then caps, and none lets a number that is not finite through.
  */
-import { _, Ajv, type KeywordCxt, type Options, type ValidateFunction } from 'ajv'
+import { _, Ajv, type Code, type KeywordCxt, type Options, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
@@ -20,6 +20,7 @@ import {
   toRequestValidationSchema,
 } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE, toResponseValidationSchema } from '../schema/response-schemas.ts'
+import type { ScalarKind } from '../schema/scalar-kinds.ts'
 import { subschemas } from '../schema/walk.ts'
 import { type Converter, laxConverter } from './lax.ts'
 
@@ -142,35 +143,59 @@ function addRequestKeywords(ajv: Ajv): void {
     keyword: LAX_VALUES,
     schemaType: 'object',
     code(cxt: KeywordCxt) {
-      // Inlined as one call per object or array: the conversions are built here, once, from the schema.
-      const convert = cxt.gen.scopeValue('func', { ref: laxValuesConverter(cxt.schema as LaxValues) })
-      cxt.gen.code(_`${convert}(${cxt.data})`)
+      const { gen, data } = cxt
+      const values = cxt.schema as LaxValues
+      // Declared properties inline: on the usual path (a value of the right JSON type) only its `typeof` runs.
+      const properties = Object.entries(values.properties ?? {})
+      if (properties.length > 0) {
+        gen.if(_`${data} && typeof ${data} == "object" && !Array.isArray(${data})`, () => {
+          for (const [name, kinds] of properties) {
+            const convert = gen.scopeValue('func', { ref: laxConverter(kinds) })
+            const value = gen.const('lax', _`${data}[${name}]`)
+            gen.if(
+              convertibleTypes(kinds)
+                .map((type): Code => _`typeof ${value} == ${type}`)
+                .reduce(or),
+              () => gen.assign(_`${data}[${name}]`, _`${convert}(${value})`),
+            )
+          }
+        })
+      }
+      // Items, records: one call that loops.
+      const rest = othersConverter(values)
+      if (rest !== undefined) gen.code(_`${gen.scopeValue('func', { ref: rest })}(${data})`)
     },
   })
 }
 
-/** Converts, in place, the values of an object or array that a {@link LaxValues} names. */
-function laxValuesConverter(values: LaxValues): (data: unknown) => void {
-  const properties = Object.entries(values.properties ?? {}).map(
-    ([name, kinds]) => [name, laxConverter(kinds)] as const,
-  )
+const or = (left: Code, right: Code): Code => _`${left} || ${right}`
+
+/** The JSON types a lax conversion to one of `kinds` reads (`"50.5"` and `true` for a number, ...). */
+function convertibleTypes(kinds: readonly ScalarKind[]): string[] {
+  const types = new Set<string>()
+  for (const kind of kinds) {
+    if (kind === 'int' || kind === 'float') types.add('string').add('boolean')
+    if (kind === 'bool') types.add('string').add('number')
+  }
+  return [...types]
+}
+
+/** Converts, in place, the items of an array or the undeclared entries of a record that a {@link LaxValues} names. */
+function othersConverter(values: LaxValues): ((data: unknown) => void) | undefined {
   const patterns = (values.patterns ?? []).map(
     ([pattern, kinds]) => [new RegExp(pattern, 'u'), laxConverter(kinds)] as const,
   )
   const additional = values.additional && laxConverter(values.additional)
   const items = values.items && laxConverter(values.items)
-  const declared = new Set(properties.map(([name]) => name))
-  const others = patterns.length > 0 || additional !== undefined
+  if (patterns.length === 0 && additional === undefined && items === undefined) return undefined
+  const declared = new Set(Object.keys(values.properties ?? {}))
   return (data) => {
     if (typeof data !== 'object' || data === null) return
     if (Array.isArray(data)) {
-      if (items !== undefined)
-        for (let index = 0; index < data.length; index++) convertAt(data as unknown[], index, items)
+      if (items !== undefined) for (let index = 0; index < data.length; index++) convertAt(data, index, items)
       return
     }
     const object = data as Record<string, unknown>
-    for (const [name, convert] of properties) convertAt(object, name, convert)
-    if (!others) return
     for (const key of Object.keys(object)) {
       if (declared.has(key)) continue
       let matched = false

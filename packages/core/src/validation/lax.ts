@@ -23,6 +23,9 @@ export type Converter = (value: unknown) => unknown
 /** Pydantic's integer text (jiter's integers, then `clean_int_str`): sign, digits, single `_`, `.0+`. */
 const INT_TEXT = /^[+-]?\d+(?:_\d+)*(?:\.0+)?$/
 
+/** The common case, read without trimming or copying: an optional minus and up to 15 digits. */
+const PLAIN_INT = /^-?\d{1,15}$/
+
 /** Rust's `f64` text, which pydantic-core parses floats with (`inf`, `infinity` and `nan` included). */
 const FLOAT_TEXT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf|infinity|nan)$/i
 
@@ -47,6 +50,7 @@ const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
  * returned as the nearest double: the validator reports it (`int_parsing_size`), never rounds it silently.
  */
 export function textToInt(text: string): number | undefined {
+  if (PLAIN_INT.test(text)) return Number(text)
   const trimmed = text.trim()
   return INT_TEXT.test(trimmed) ? Number(trimmed.replaceAll('_', '')) : undefined
 }
@@ -147,6 +151,12 @@ export const NOT_A_NUMBER: object = Object.freeze({})
  * coercion (which reads `"1e3"` as 1000 and `" "` as 0) never gets to it.
  */
 export function textConverter(kinds: readonly ScalarKind[]): Converter {
+  const only = kinds.length === 1 ? kinds[0] : undefined
+  if (only === 'int')
+    return (value) => (typeof value === 'string' ? (textToInt(value) ?? NOT_A_NUMBER) : value)
+  if (only === 'float')
+    return (value) => (typeof value === 'string' ? (textToFloat(value) ?? NOT_A_NUMBER) : value)
+  if (only === 'bool') return (value) => (typeof value === 'string' ? (textToBool(value) ?? value) : value)
   const convert = laxConverter(kinds)
   const numeric = kinds.some((kind) => kind === 'int' || kind === 'float')
   return (value) => {
