@@ -60,17 +60,26 @@ describe('examples behave as the README says', () => {
       method: 'POST',
       url: '/orders/acme?dry_run=yes&tag=a&tag=b',
       headers: { 'X-Request-Id': 'r1', cookie: 'session=s' },
-      payload: { items: [{ sku: 'p1', quantity: 2 }] },
+      // Lax mode, as FastAPI: integer text is read as an integer.
+      payload: { items: [{ sku: 'p1', quantity: '2' }] },
     })
     expect(ok.statusCode).toBe(201)
     expect(ok.json()).toEqual({
       shop: 'acme',
       dryRun: true,
       tags: ['a', 'b'],
+      coupon: null,
       requestId: 'r1',
       loggedIn: true,
       lines: 1,
     })
+    const coupon = await requests.inject({
+      method: 'POST',
+      url: '/orders/acme?coupon=SPRING',
+      headers: { 'X-Request-Id': 'r1' },
+      payload: { items: [{ sku: 'p1', quantity: 1 }] },
+    })
+    expect(coupon.json()).toMatchObject({ coupon: 'SPRING', dryRun: false, loggedIn: false })
     const bad = await requests.inject({
       method: 'POST',
       url: '/orders/a?dry_run=maybe',

@@ -1,10 +1,14 @@
-import { createApp, t } from 'fastbox'
+import { createApp, nullable, t } from 'fastbox'
 
 export const app = createApp().post(
   '/orders/{shop}',
   {
     path: { shop: t.String({ minLength: 2 }) },
-    query: { dry_run: t.Boolean({ default: false }), tag: t.Optional(t.Array(t.String())) },
+    query: {
+      dry_run: t.Boolean({ default: false }),
+      tag: t.Optional(t.Array(t.String())),
+      coupon: nullable(t.String()),
+    },
     headers: { x_request_id: t.String() }, // reads the `X-Request-Id` header
     cookies: { session: t.Optional(t.String()) },
     body: t.Object({
@@ -16,6 +20,7 @@ export const app = createApp().post(
     shop: path.shop,
     dryRun: query.dry_run,
     tags: query.tag ?? [],
+    coupon: query.coupon, // string | null: null when the client leaves it out
     requestId: headers.x_request_id,
     loggedIn: cookies.session !== undefined,
     lines: body.items.length,

@@ -1,6 +1,6 @@
-import { createApp, t } from 'fastbox'
+import { createApp, dateTime, t } from 'fastbox'
 
-const User = t.Object({ id: t.Integer(), name: t.String(), joined: t.String({ format: 'date-time' }) })
+const User = t.Object({ id: t.Integer(), name: t.String(), joined: dateTime() })
 const users = new Map([
   [1, { id: 1, name: 'Ada', joined: new Date('2024-05-01T10:00:00Z'), passwordHash: 'x1' }],
 ])

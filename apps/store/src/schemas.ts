@@ -2,7 +2,7 @@
  * @module
  * The store's schemas. Those with a `$id` are shared: one definition, referenced wherever it is used.
  */
-import { type Static, t } from 'fastbox'
+import { dateTime, type Static, t } from 'fastbox'
 
 export const Item = t.Object(
   {
@@ -12,7 +12,7 @@ export const Item = t.Object(
     price: t.Number({ exclusiveMinimum: 0 }),
     tags: t.Array(t.String(), { default: [] }),
     stock: t.Integer({ minimum: 0 }),
-    createdAt: t.String({ format: 'date-time' }),
+    createdAt: dateTime(),
   },
   { $id: 'Item' },
 )

@@ -35,6 +35,8 @@ export {
 } from './http/errors.ts'
 export { status } from './http/status.ts'
 export type { OpenAPIDocument } from './openapi/types.ts'
+export { date, dateTime, type TDateString } from './schema/dates.ts'
+export { nullable } from './schema/nullable.ts'
 export type {
   BackgroundTasks,
   BodyStatic,
@@ -49,6 +51,7 @@ export type {
   PathParamNames,
   PathStatic,
   RequestContext,
+  SentReply,
 } from './spec/context.ts'
 export {
   type AnyDependency,

@@ -235,15 +235,15 @@ describe('JSON nested 10,000 deep', () => {
 
 describe('100,000 failing array items', () => {
   const count = 100_000
-  const intType = (index: number) => ({
-    type: 'int_type',
+  const intParsing = (index: number) => ({
+    type: 'int_parsing',
     loc: ['body', index],
-    msg: 'Input should be a valid integer',
+    msg: 'Input should be a valid integer, unable to parse string as an integer',
     input: 'x',
   })
 
   it.each([
-    ['integers', '/numbers', 'x', intType],
+    ['integers', '/numbers', 'x', intParsing],
     [
       'objects missing a field',
       '/rows',
@@ -260,9 +260,9 @@ describe('100,000 failing array items', () => {
       '/pets',
       { kind: 'cat', lives: 'many' },
       (index: number) => ({
-        type: 'int_type',
+        type: 'int_parsing',
         loc: ['body', index, 'lives'],
-        msg: 'Input should be a valid integer',
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
         input: 'many',
       }),
     ],

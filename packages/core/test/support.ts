@@ -7,9 +7,12 @@ import type { TSchema } from '@sinclair/typebox'
 import { expect } from 'vitest'
 import { createApp } from '../src/index.ts'
 
-/** The 422 items of posting `payload` to a route whose body is `schema` (the test fails on another status). */
-export async function bodyErrors(schema: TSchema, payload: unknown): Promise<unknown[]> {
-  const app = createApp().post('/', { body: schema }, () => null)
+/**
+ * The 422 items of posting `payload` to a route whose body is `schema` (the test fails on another status);
+ * `strict` turns Pydantic's lax conversions off.
+ */
+export async function bodyErrors(schema: TSchema, payload: unknown, strict = false): Promise<unknown[]> {
+  const app = createApp().post('/', { body: schema, strict }, () => null)
   const response = await app.inject({
     method: 'POST',
     url: '/',

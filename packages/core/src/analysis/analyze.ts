@@ -13,10 +13,18 @@ import { isBodylessStatus } from '../http/status.ts'
 import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
-import { toRequestValidationSchema } from '../schema/request-schemas.ts'
-import { toResponseValidationSchema } from '../schema/response-schemas.ts'
+import { nullDefaults, toHolderSchema } from '../schema/request-schemas.ts'
+import { toResponseValidationSchema, toSerializerSchema } from '../schema/response-schemas.ts'
+import {
+  type ResponseShaping,
+  responseShaper,
+  shapes,
+  toShapedSerializerSchema,
+} from '../schema/response-shape.ts'
+import { scalarKinds, takesText } from '../schema/scalar-kinds.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import type { Validators } from '../validation/ajv.ts'
+import { textConverter } from '../validation/lax.ts'
 import { type DependencyPlan, EMPTY_PLAN, mergeParts } from './dependency-plan.ts'
 import type {
   BodyModel,
@@ -32,6 +40,8 @@ import { parsePath } from './path.ts'
 export interface AnalyzeContext {
   readonly registry: SchemaRegistry
   readonly validators: Validators
+  /** The app's `strict` option: JSON bodies taken as they are, not converted as Pydantic's lax mode does. */
+  readonly strict?: boolean | undefined
 }
 
 /** Where a route is declared, for error messages: `GET /items/{id}`. */
@@ -66,7 +76,9 @@ export function analyzeRoute(
     form,
     parts: validated,
     validateParams: validated.length === 0 ? undefined : compileParams(validated, context.validators),
-    body: parts.body === undefined ? undefined : bodyModel(parts.body, context),
+    fillsNulls: validated.some((part) => part.nullDefaults.length > 0),
+    body:
+      parts.body === undefined ? undefined : bodyModel(parts.body, !(spec.strict ?? context.strict), context),
     dependencies,
     status,
     responses: responseModels(spec, status, where, context),
@@ -134,8 +146,10 @@ function partModel<TLocation extends PartLocation>(
   const scalars = new Set<string>()
   for (const [name, property] of Object.entries(properties)) {
     const array = hasType(property, 'array')
-    const kind = scalarKind(array ? (property.items as JsonSchema | undefined) : property)
-    if (kind !== undefined) conversions.set(name, { kind, array })
+    // A position that also takes a string (a union with one) takes any text as it is.
+    const kinds = scalarKinds(array ? (property.items as JsonSchema | undefined) : property)
+    if (kinds !== undefined && !takesText(kinds))
+      conversions.set(name, { convert: textConverter(kinds), array })
     if (!array) scalars.add(name)
   }
   const wireNames = Object.keys(properties)
@@ -151,16 +165,9 @@ function partModel<TLocation extends PartLocation>(
     passAll: schema.additionalProperties === false,
     plain: schema.additionalProperties !== false && keys.every((name) => !(name in Object.prototype)),
     conversions,
+    nullDefaults: nullDefaults(validationSchema),
     scalars,
   }
-}
-
-/** How a parameter's text is read before validation; a union with a string branch takes any text as is. */
-function scalarKind(schema: JsonSchema | undefined): Conversion['kind'] | undefined {
-  if (schema === undefined || hasType(schema, 'string')) return undefined
-  if (hasType(schema, 'boolean')) return 'boolean'
-  if (hasType(schema, 'integer') || hasType(schema, 'number')) return 'number'
-  return undefined
 }
 
 /** True when the schema is of `type`, directly or as a branch of a union. */
@@ -172,19 +179,14 @@ function hasType(schema: JsonSchema | undefined, type: string): boolean {
 }
 
 function compileParams(params: readonly ParamPartModel<PartLocation>[], validators: Validators) {
-  const properties = Object.fromEntries(
-    params.map((part) => [part.location, toRequestValidationSchema(part.validationSchema)]),
-  )
-  return validators.params({ type: 'object', properties })
+  const parts = Object.fromEntries(params.map((part) => [part.location, part.validationSchema]))
+  return validators.params(toHolderSchema(parts, 'text'))
 }
 
-function bodyModel(body: TSchema, context: AnalyzeContext): BodyModel {
+function bodyModel(body: TSchema, lax: boolean, context: AnalyzeContext): BodyModel {
   const schema = context.registry.hoist(body)
-  const validate = context.validators.body({
-    type: 'object',
-    properties: { body: toRequestValidationSchema(schema) },
-  })
-  return { schema, required: !(OptionalKind in body), validate }
+  const validate = context.validators.body(toHolderSchema({ body: schema }, lax ? 'lax' : 'strict'), lax)
+  return { schema, required: !(OptionalKind in body), lax, validate }
 }
 
 function responseModels(
@@ -200,16 +202,31 @@ function responseModels(
         ? [[status, spec.response] as const]
         : Object.entries(spec.response)
   const models = new Map<number, ResponseModel>()
+  const shaping: ResponseShaping = {
+    excludeUnset: spec.responseExcludeUnset ?? false,
+    excludeNone: spec.responseExcludeNone ?? false,
+    excludeDefaults: spec.responseExcludeDefaults ?? false,
+  }
+  const shared = (id: string) => context.registry.schemas.get(id)
+  const shapeContext = {
+    shared,
+    validator: (schema: JsonSchema) => context.validators.response(toResponseValidationSchema(schema)),
+  }
   for (const [key, schemaSpec] of declared) {
     const code = checkStatus(Number(key), where)
     if (isBodylessStatus(code)) {
       throw new BodylessStatusSchemaError(where, code)
     }
     const schema = context.registry.hoist(schemaSpec)
+    const shaped = shapes(shaping)
     models.set(code, {
       status: code,
       schema,
+      serializerSchema: shaped
+        ? toShapedSerializerSchema(schema, shaping, shared)
+        : toSerializerSchema(schema),
       validate: context.validators.response(toResponseValidationSchema(schema)),
+      shape: shaped ? responseShaper(schema, shaping, shapeContext) : undefined,
     })
   }
   return models

@@ -18,8 +18,10 @@ export type ParamLocation = 'path' | 'query' | 'header' | 'cookie'
  */
 export type PartLocation = ParamLocation | 'form'
 
+/** How a parameter's text is read before validation (Pydantic's rules for numbers and booleans). */
 export interface Conversion {
-  readonly kind: 'boolean' | 'number'
+  readonly convert: (text: unknown) => unknown
+  /** The parameter is a list: each of its values is converted. */
   readonly array: boolean
 }
 
@@ -42,8 +44,13 @@ export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> 
    * objects in slow dictionary mode, so they are used only when needed.
    */
   readonly plain: boolean
-  /** Parameters read as booleans (FastAPI's words) or numbers (strict decimal text), and whether each is a list. */
+  /** Parameters read as booleans (FastAPI's words) or numbers (Pydantic's number text), by wire name. */
   readonly conversions: ReadonlyMap<string, Conversion>
+  /**
+   * Parameters (handler keys) whose default is `null` (`X | None = None`): filled in after validation, so the
+   * validator never coerces a `null` default to `0`, `false` or `""`.
+   */
+  readonly nullDefaults: readonly string[]
   /** Query parameters that hold one value: of a repeated key, the last one counts. */
   readonly scalars: ReadonlySet<string>
 }
@@ -51,13 +58,20 @@ export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> 
 export interface BodyModel {
   readonly schema: JsonSchema
   readonly required: boolean
+  /** Values are converted as Pydantic's lax mode does (FastAPI's default); `false` with the `strict` option. */
+  readonly lax: boolean
   readonly validate: ValidateFunction
 }
 
 export interface ResponseModel {
   readonly status: number
+  /** The declared schema (shared schemas referenced by `$ref`), as documented. */
   readonly schema: JsonSchema
+  /** The schema fast-json-stringify writes with (see `schema/response-schemas.ts`, `schema/response-shape.ts`). */
+  readonly serializerSchema: JsonSchema
   readonly validate: ValidateFunction
+  /** The route's `responseExclude*` options: the validated value's copy to serialize; `undefined` to send it as it is. */
+  readonly shape: ((body: unknown) => unknown) | undefined
 }
 
 export interface RouteModel {
@@ -72,6 +86,8 @@ export interface RouteModel {
   readonly parts: readonly ParamPartModel<PartLocation>[]
   /** One validator for all parameter parts and the form, so every error is reported together. */
   readonly validateParams: ValidateFunction | undefined
+  /** Some part has parameters whose default is `null` (see `ParamPartModel.nullDefaults`). */
+  readonly fillsNulls: boolean
   /** The JSON body. */
   readonly body: BodyModel | undefined
   /** The dependency graph (after overrides), whose request parts are merged into `params` and `body`. */

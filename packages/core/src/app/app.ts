@@ -273,7 +273,7 @@ export class App<TRoutes = never> {
   [kAddRoute](methods: readonly HTTPMethod[], path: string, spec: RouteSpec, handler: RuntimeHandler): this {
     const where = describeRoute(methods, path)
     const effects = [...(this.settings.dependencies ?? []), ...(spec.dependencies ?? [])]
-    const context = { registry: this[kSchemas], validators: this.#validators }
+    const context = { registry: this[kSchemas], validators: this.#validators, strict: this.settings.strict }
     const overrides = this.dependencyOverrides
     const analyze = () =>
       analyzeRoute(methods, path, spec, context, planDependencies(effects, spec.deps, overrides, where))

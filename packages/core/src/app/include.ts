@@ -18,6 +18,8 @@ export interface RouterOptions<TPrefix extends string = string> {
   readonly dependencies?: readonly AnyDependency[]
   /** Extra documented responses, merged under each route's own. */
   readonly responses?: { readonly [status: string | number]: ResponseDoc }
+  /** JSON bodies taken as they are (no lax conversions) in routes that do not say otherwise. */
+  readonly strict?: boolean
 }
 
 /** A route as a router holds it: ready to be added, with the router's additions applied. */
@@ -28,7 +30,10 @@ export interface RouteDeclaration {
   readonly handler: import('../runtime/handler.ts').RuntimeHandler
 }
 
-/** Applies a router's (or an inclusion's) options to one route: the outer options come first. */
+/**
+ * Applies a router's (or an inclusion's) options to one route: the outer options come first, and the
+ * innermost `strict` (the route's own, else its router's) wins.
+ */
 export function applyRouterOptions(options: RouterOptions, declaration: RouteDeclaration): RouteDeclaration {
   const { spec } = declaration
   const tags = [...(options.tags ?? []), ...(spec.tags ?? [])]
@@ -42,6 +47,7 @@ export function applyRouterOptions(options: RouterOptions, declaration: RouteDec
       ...(tags.length > 0 && { tags: [...new Set(tags)] }),
       ...(dependencies.length > 0 && { dependencies }),
       ...(Object.keys(responses).length > 0 && { responses }),
+      ...(spec.strict === undefined && options.strict !== undefined && { strict: options.strict }),
     },
   }
 }

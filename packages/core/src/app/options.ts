@@ -56,6 +56,11 @@ export interface AppOptions {
   dependencies?: readonly AnyDependency[]
   /** Set-up before the first request and tear-down on `close()`; see `createLifespan`. */
   lifespan?: Lifespan<unknown>
+  /**
+   * `true` takes JSON bodies' values as they are, for every route (a router's or a route's `strict` wins):
+   * no Pydantic lax-mode conversions such as `"50.5"` for a number. Default `false`, as in FastAPI.
+   */
+  strict?: boolean
   /** How long `close()` waits for queued background tasks, after the requests, in milliseconds (default 10,000). */
   backgroundTimeout?: number
   /**

@@ -7,13 +7,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import secureJson from 'secure-json-parse'
 import { RequestValidationError } from '../http/errors.ts'
-import { kParsedAs, markParsedAs } from '../http/parsed-body.ts'
+import { kParsedAs, kRawText, markParsedAs } from '../http/parsed-body.ts'
 
 const JSON_TYPES = ['application/json', /^application\/[a-z0-9.+-]*\+json$/i]
 
 export function useJsonParser(fastify: FastifyInstance): void {
   // Declared, so every request has the property the body parsers set (one shape for all requests).
   fastify.decorateRequest(kParsedAs, undefined)
+  fastify.decorateRequest(kRawText, undefined)
   fastify.removeContentTypeParser('application/json')
   for (const type of JSON_TYPES) fastify.addContentTypeParser(type, { parseAs: 'string' }, parseJson)
 }
@@ -23,8 +24,8 @@ function parseJson(
   body: string | Buffer,
   done: (error: Error | null, value?: unknown) => void,
 ): void {
-  markParsedAs(request, 'json')
   const text = body.toString()
+  markParsedAs(request, 'json', text)
   if (text.trim() === '') {
     done(null, undefined)
     return

@@ -7,7 +7,6 @@
  */
 import type { FastifyInstance, FastifySchema, RouteHandlerMethod } from 'fastify'
 import type { ParamPartModel, PartLocation, RouteModel } from '../analysis/model.ts'
-import { toSerializerSchema } from '../schema/response-schemas.ts'
 
 /** A route's model, kept by the app and replaced when `dependencyOverrides` change. */
 export interface RouteRecord {
@@ -52,7 +51,7 @@ function routeSchema(model: RouteModel): FastifySchema {
   if (model.form !== undefined) schema.consumes = ['application/x-www-form-urlencoded']
   if (model.body !== undefined) schema.body = model.body.schema
   schema.response = Object.fromEntries(
-    [...model.responses].map(([status, response]) => [status, toSerializerSchema(response.schema)]),
+    [...model.responses].map(([status, response]) => [status, response.serializerSchema]),
   )
   return schema
 }

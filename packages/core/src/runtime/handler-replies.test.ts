@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { appWithLog } from '../../test/support.ts'
-import { createApp, FastboxError, status, t } from '../index.ts'
+import { createApp, dateTime, FastboxError, status, t } from '../index.ts'
 
 const SERVER_ERROR = { detail: 'Internal Server Error' }
 
@@ -137,7 +137,7 @@ describe('a handler that sends through `reply`', () => {
 
 describe('shared ($id) schemas', () => {
   const Item = t.Object(
-    { id: t.Integer(), name: t.String(), at: t.Union([t.String({ format: 'date-time' }), t.Null()]) },
+    { id: t.Integer(), name: t.String(), at: t.Union([dateTime(), t.Null()]) },
     { $id: 'Item' },
   )
 
@@ -172,7 +172,12 @@ describe('shared ($id) schemas', () => {
     expect(bad.statusCode).toBe(422)
     expect(bad.json()).toEqual({
       detail: [
-        { type: 'int_type', loc: ['body', 'id'], msg: 'Input should be a valid integer', input: 'one' },
+        {
+          type: 'int_parsing',
+          loc: ['body', 'id'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'one',
+        },
       ],
     })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appWithLog } from '../../test/support.ts'
-import { createApp, t } from '../index.ts'
+import { createApp, date, dateTime, t } from '../index.ts'
 
 const SERVER_ERROR = { detail: 'Internal Server Error' }
 
@@ -211,7 +211,7 @@ describe('dates', () => {
   const moment = new Date('2024-05-06T12:34:56.789Z')
 
   it('are written as ISO strings where the schema says date-time or date', async () => {
-    const Event = t.Object({ at: t.String({ format: 'date-time' }), day: t.String({ format: 'date' }) })
+    const Event = t.Object({ at: dateTime(), day: date() })
     const app = createApp().get('/event', { response: Event }, () => ({ at: moment, day: moment }))
     const res = await app.inject('/event')
     expect(res.statusCode).toBe(200)
@@ -219,7 +219,7 @@ describe('dates', () => {
   })
 
   it('are written inside a nullable union, and null stays null', async () => {
-    const Stamp = t.Union([t.String({ format: 'date-time' }), t.Null()])
+    const Stamp = t.Union([dateTime(), t.Null()])
     const Event = t.Object({ created: Stamp, deleted: Stamp, list: t.Array(Stamp) })
     const app = createApp().get('/event', { response: Event }, () => ({
       created: moment,
@@ -237,7 +237,7 @@ describe('dates', () => {
 
   it('as strings are checked against their format', async () => {
     const { app } = appWithLog()
-    app.get('/event', { response: t.Object({ at: t.String({ format: 'date-time' }) }) }, () => ({
+    app.get('/event', { response: t.Object({ at: dateTime() }) }, () => ({
       at: 'yesterday',
     }))
     const res = await app.inject('/event')
@@ -262,7 +262,7 @@ describe("the handler's returned value", () => {
     const Report = t.Object({
       title: t.String(),
       score: t.Optional(t.Number({ default: 0 })),
-      at: t.String({ format: 'date-time' }),
+      at: dateTime(),
       rows: t.Array(t.Object({ id: t.Integer() })),
     })
     const value = {

@@ -124,13 +124,14 @@ function checkResult(route: RouteModel, result: unknown): Outcome {
   const [status, body] =
     result instanceof StatusResponse ? [result.status, result.body] : [route.status, result]
   const response = route.responses.get(status)
-  if (response !== undefined && !response.validate(body)) {
+  if (response === undefined) return { status, body }
+  if (!response.validate(body)) {
     throw new ResponseValidationError(
       status,
       toErrorItems(response.validate.errors ?? [], LOGGED_RESPONSE_ERRORS).map(withoutInput),
     )
   }
-  return { status, body }
+  return { status, body: response.shape === undefined ? body : response.shape(body) }
 }
 
 /** The bad values stay out of the error (which is logged, serialized with its own properties): they may be secrets. */

@@ -8,9 +8,15 @@ import { createApp, t } from '../index.ts'
 
 type Injectable = Pick<App, 'inject'>
 
-async function post(app: Injectable, url: string, payload: string, headers: Record<string, string> = {}) {
+async function post(
+  app: Injectable,
+  url: string,
+  payload: string,
+  headers: Record<string, string> = {},
+  method: 'POST' | 'PUT' = 'POST',
+) {
   const response = await app.inject({
-    method: 'POST',
+    method,
     url,
     payload,
     headers: { 'content-type': 'application/json', ...headers },
@@ -305,18 +311,13 @@ describe('one 422 for every request part', () => {
           { type: 'int_parsing', loc: ['header', 'x-b'], msg: intParsing, input: 'k' },
           { type: 'missing', loc: ['cookie', 's'], msg: 'Field required', input: null },
           { type: 'int_parsing', loc: ['cookie', 'n'], msg: intParsing, input: 'j' },
-          { type: 'int_type', loc: ['body', 'a'], msg: 'Input should be a valid integer', input: 'x' },
+          { type: 'int_parsing', loc: ['body', 'a'], msg: intParsing, input: 'x' },
           { type: 'missing', loc: ['body', 'b'], msg: 'Field required', input: body },
           { type: 'string_type', loc: ['body', 'c', 'p'], msg: 'Input should be a valid string', input: 1 },
           { type: 'missing', loc: ['body', 'c', 'q'], msg: 'Field required', input: { p: 1 } },
           { type: 'missing', loc: ['body', 'd'], msg: 'Field required', input: body },
           { type: 'missing', loc: ['body', 'e', 0, 'm'], msg: 'Field required', input: { n: 'u' } },
-          {
-            type: 'int_type',
-            loc: ['body', 'e', 0, 'n'],
-            msg: 'Input should be a valid integer',
-            input: 'u',
-          },
+          { type: 'int_parsing', loc: ['body', 'e', 0, 'n'], msg: intParsing, input: 'u' },
         ],
       },
     })
@@ -349,5 +350,49 @@ describe('one 422 for every request part', () => {
       payload: { a: 1, b: 'b', c: { p: 'p', q: 1 }, d: 'd', e: [] },
     })
     expect({ status: response.statusCode, body: response.body }).toEqual({ status: 200, body: '"handled"' })
+  })
+})
+
+describe("an error's input is what the client sent", () => {
+  const Item = t.Object({
+    name: t.String(),
+    description: t.Union([t.String(), t.Null()], { default: null }),
+    tax: t.Union([t.Number(), t.Null()], { default: null }),
+    tags: t.Array(t.String(), { default: [] }),
+    meta: t.Optional(t.Object({ color: t.String(), size: t.Integer({ default: 1 }) })),
+  })
+  const app = createApp().put('/items', { body: Item }, ({ body }) => body)
+
+  it('not the body after defaults are filled in (FastAPI echoes `{}` for `PUT {}`)', async () => {
+    expect(await post(app, '/items', '{}', {}, 'PUT')).toEqual({
+      status: 422,
+      body: { detail: [{ type: 'missing', loc: ['body', 'name'], msg: 'Field required', input: {} }] },
+    })
+  })
+
+  it('not the object after undeclared fields are dropped, nor after lax conversions', async () => {
+    const sent = { tax: '2.5', is_admin: true, meta: { color: 7, size: '3', junk: [1] } }
+    expect(await post(app, '/items', JSON.stringify(sent), {}, 'PUT')).toEqual({
+      status: 422,
+      body: {
+        detail: [
+          { type: 'missing', loc: ['body', 'name'], msg: 'Field required', input: sent },
+          {
+            type: 'string_type',
+            loc: ['body', 'meta', 'color'],
+            msg: 'Input should be a valid string',
+            input: 7,
+          },
+        ],
+      },
+    })
+  })
+
+  it('leaves out an input the client sent larger than the echo limit', async () => {
+    const sent = { extra: Array.from({ length: 2_000 }, (_, index) => index) }
+    const response = await post(app, '/items', JSON.stringify(sent), {}, 'PUT')
+    expect(response.body).toEqual({
+      detail: [{ type: 'missing', loc: ['body', 'name'], msg: 'Field required' }],
+    })
   })
 })

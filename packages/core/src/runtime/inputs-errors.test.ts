@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest'
 import { bodyErrors, queryErrors } from '../../test/support.ts'
 import { createApp, t } from '../index.ts'
 
-describe('type errors of JSON values (no coercion)', () => {
+describe('type errors of JSON values', () => {
   it.each([
     ['string_type', t.String(), 1, 'Input should be a valid string'],
-    ['int_type', t.Integer(), '1', 'Input should be a valid integer'],
-    ['int_type', t.Integer(), true, 'Input should be a valid integer'],
-    ['float_type', t.Number(), '1.5', 'Input should be a valid number'],
-    ['bool_type', t.Boolean(), 'yes', 'Input should be a valid boolean'],
-    ['bool_type', t.Boolean(), 1, 'Input should be a valid boolean'],
+    ['string_type', t.String(), true, 'Input should be a valid string'],
+    ['int_type', t.Integer(), null, 'Input should be a valid integer'],
+    ['int_type', t.Integer(), [1], 'Input should be a valid integer'],
+    ['float_type', t.Number(), null, 'Input should be a valid number'],
+    ['float_type', t.Number(), { v: 1 }, 'Input should be a valid number'],
+    ['bool_type', t.Boolean(), null, 'Input should be a valid boolean'],
+    ['bool_type', t.Boolean(), 0.5, 'Input should be a valid boolean'],
     ['list_type', t.Array(t.String()), 'a', 'Input should be a valid list'],
     ['list_type', t.Array(t.String()), { 0: 'a' }, 'Input should be a valid list'],
     [
@@ -31,6 +33,19 @@ describe('type errors of JSON values (no coercion)', () => {
     ['dict_type', t.Record(t.String(), t.Integer()), [1], 'Input should be a valid dictionary'],
   ])('%s for %j given %j', async (type, schema, input, msg) => {
     expect(await bodyErrors(t.Object({ v: schema }), { v: input })).toEqual([
+      { type, loc: ['body', 'v'], msg, input },
+    ])
+  })
+
+  it.each([
+    ['int_type', t.Integer(), '1', 'Input should be a valid integer'],
+    ['int_type', t.Integer(), true, 'Input should be a valid integer'],
+    ['float_type', t.Number(), '1.5', 'Input should be a valid number'],
+    ['float_type', t.Number(), false, 'Input should be a valid number'],
+    ['bool_type', t.Boolean(), 'yes', 'Input should be a valid boolean'],
+    ['bool_type', t.Boolean(), 1, 'Input should be a valid boolean'],
+  ])('strict: %s for %j given %j', async (type, schema, input, msg) => {
+    expect(await bodyErrors(t.Object({ v: schema }), { v: input }, true)).toEqual([
       { type, loc: ['body', 'v'], msg, input },
     ])
   })
@@ -59,8 +74,18 @@ describe('type errors of JSON values (no coercion)', () => {
 
   it('reports every error of a Record value by key', async () => {
     expect(await bodyErrors(t.Record(t.String(), t.Integer()), { a: 1, b: 'x', 'c/d': 'y' })).toEqual([
-      { type: 'int_type', loc: ['body', 'b'], msg: 'Input should be a valid integer', input: 'x' },
-      { type: 'int_type', loc: ['body', 'c/d'], msg: 'Input should be a valid integer', input: 'y' },
+      {
+        type: 'int_parsing',
+        loc: ['body', 'b'],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: 'x',
+      },
+      {
+        type: 'int_parsing',
+        loc: ['body', 'c/d'],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: 'y',
+      },
     ])
   })
 })

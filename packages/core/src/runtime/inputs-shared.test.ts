@@ -29,7 +29,12 @@ describe('shared ($id) schemas in request bodies', () => {
     const res = await app.inject({ method: 'POST', url: '/pets', payload: { kind: 'cat', lives: 'many' } })
     expect(res.statusCode).toBe(422)
     expect(res.json().detail).toEqual([
-      { type: 'int_type', loc: ['body', 'lives'], msg: 'Input should be a valid integer', input: 'many' },
+      {
+        type: 'int_parsing',
+        loc: ['body', 'lives'],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: 'many',
+      },
     ])
   })
 })

@@ -9,8 +9,8 @@ import type { BodyModel, ParamPartModel, PartLocation, RouteModel } from '../ana
 import { readCookies } from '../http/cookies.ts'
 import type { ValidationErrorItem } from '../http/errors.ts'
 import { HTTPException, RequestValidationError } from '../http/errors.ts'
-import { isFormBody, isJsonBody } from '../http/parsed-body.ts'
-import { MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
+import { isFormBody, isJsonBody, rawBodyText } from '../http/parsed-body.ts'
+import { isSmallInput, MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
 
 /** The validated request parts, as the handler receives them. */
 export interface RequestInputs {
@@ -23,9 +23,6 @@ export interface RequestInputs {
 }
 
 type Raw = Record<string, unknown>
-
-const TRUE_WORDS = new Set(['1', 'true', 't', 'y', 'yes', 'on'])
-const FALSE_WORDS = new Set(['0', 'false', 'f', 'n', 'no', 'off'])
 
 /** Reads and validates the request parts; throws {@link RequestValidationError} listing every error. */
 export function readInputs(route: RouteModel, request: FastifyRequest): RequestInputs {
@@ -42,6 +39,8 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
     errors = withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request)
     // Validated under its own key (its values are text, like the parameters'); reported as the body, as in FastAPI.
     for (const item of errors) if (item.loc[0] === 'form') item.loc[0] = 'body'
+  } else if (route.fillsNulls) {
+    for (const part of route.parts) fillNulls(holder[part.location] as Raw, part.nullDefaults)
   }
   let body: unknown = request.body
   if (route.body !== undefined) {
@@ -55,7 +54,8 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
       if (validateBody(route.body, holder)) body = holder.body
       else {
         const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
-        errors = [...(errors ?? []), ...toErrorItems(route.body.validate.errors ?? [], room)]
+        const items = toErrorItems(route.body.validate.errors ?? [], room, route.body.lax)
+        errors = [...(errors ?? []), ...withRawBody(items, request)]
       }
     }
   }
@@ -146,10 +146,16 @@ function pickOne(part: ParamPartModel<PartLocation>, raw: Raw, name: string, key
   if (Array.isArray(value)) value = part.scalars.has(name) ? value.at(-1) : [...value]
   const conversion = part.conversions.get(name)
   if (conversion !== undefined) {
-    const read = conversion.kind === 'boolean' ? toBoolean : checkNumber
-    value = conversion.array && Array.isArray(value) ? value.map(read) : read(value)
+    const { convert } = conversion
+    value = conversion.array && Array.isArray(value) ? value.map(convert) : convert(value)
   }
   picked[key] = value
+}
+
+/** `X | None = None`: a parameter left out is `null` (filled in after validation; see `ParamPartModel`). */
+function fillNulls(picked: Raw | undefined, names: readonly string[]): void {
+  if (picked === undefined) return
+  for (const name of names) if (picked[name] === undefined) picked[name] = null
 }
 
 /**
@@ -186,26 +192,43 @@ function withRawInputs(
   return items
 }
 
+/**
+ * Validation changed the body in place (defaults filled in, undeclared fields dropped, lax conversions), so
+ * its errors carry the changed values; FastAPI echoes what the client sent. Only on this path, the body's
+ * text is parsed again and each item's `input` read from it by the item's `loc` (for a missing field, the
+ * object that lacks it). A value the client did not send (inside a default) keeps the validated one.
+ */
+function withRawBody(items: ValidationErrorItem[], request: FastifyRequest): ValidationErrorItem[] {
+  const text = rawBodyText(request)
+  if (text === undefined) return items
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return items
+  }
+  for (const item of items) {
+    if (!('input' in item) || item.loc[0] !== 'body') continue
+    const missing = item.type === 'missing'
+    if (missing && item.loc.length === 1) continue
+    let value: unknown = raw
+    let found = true
+    for (const segment of item.loc.slice(1, missing ? -1 : undefined)) {
+      if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) {
+        found = false
+        break
+      }
+      value = (value as Record<string | number, unknown>)[segment]
+    }
+    if (!found) continue
+    if (isSmallInput(value)) item.input = value
+    else delete item.input
+  }
+  return items
+}
+
 /** `/items/` matches `/items/{id}` in Fastify's router with an empty `id`; as in FastAPI, no route matches. */
 function hasEmptySegment(route: RouteModel, path: Raw): boolean {
   for (const name of route.path.params) if (name !== route.path.wildcard && path[name] === '') return true
   return false
-}
-
-/** Decimal text only: Ajv alone would also read `' '` as 0 and `'0x10'` as 16. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
-
-/** A value no validator coerces to a number, standing in for text that is not a decimal number. */
-const NOT_A_NUMBER = Object.freeze({})
-
-/** Leaves decimal text for Ajv to coerce (and report as `int_parsing`/`float_parsing`); blocks the rest. */
-function checkNumber(value: unknown): unknown {
-  return typeof value === 'string' && !DECIMAL.test(value) ? NOT_A_NUMBER : value
-}
-
-/** FastAPI's boolean words, in any case; anything else is left for the validator to reject. */
-function toBoolean(value: unknown): unknown {
-  if (typeof value !== 'string') return value
-  const word = value.toLowerCase()
-  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : value
 }

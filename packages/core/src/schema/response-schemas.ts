@@ -46,14 +46,24 @@ export const STRING_OR_DATE = 'x-fastbox-string-or-date'
 /**
  * Schema for response validation: a `Date` is accepted wherever a string is, since the serializer writes it
  * as an ISO string (`date-time`, `date` or `time` as the format says); the string keywords (`format`,
- * `minLength`, ...) check strings only. A literal (`const`, `enum`) stays a string.
+ * `minLength`, ...) check strings only. A literal (`const`, `enum`) stays a string. A property with a
+ * `default` may be missing: the serializer writes the default, as FastAPI's response model fills it in.
  */
 export function toResponseValidationSchema(schema: unknown): JsonSchema {
   return mapSchema(schema, (node) => {
+    const properties = node.properties as Record<string, JsonSchema> | undefined
+    if (Array.isArray(node.required) && typeof properties === 'object' && properties !== null) {
+      const required = node.required.filter((name) => !hasDefault(properties[name as string]))
+      if (required.length !== node.required.length) node = { ...node, required }
+    }
     if (node.type !== 'string' || 'const' in node || 'enum' in node) return node
     const { type: _type, ...rest } = node
     return { ...rest, [STRING_OR_DATE]: true }
   })
+}
+
+function hasDefault(schema: JsonSchema | undefined): boolean {
+  return typeof schema === 'object' && schema !== null && 'default' in schema
 }
 
 function isBareType(branch: unknown): boolean {

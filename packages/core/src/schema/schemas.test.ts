@@ -4,7 +4,13 @@ import { FastboxError } from '../http/errors.ts'
 import { isSchema, type JsonSchema } from './json-schema.ts'
 import { toObjectSchema } from './parts.ts'
 import { SchemaRegistry } from './registry.ts'
-import { EXTRA_FORBIDDEN, toRequestValidationSchema } from './request-schemas.ts'
+import {
+  EXTRA_FORBIDDEN,
+  LAX_VALUES,
+  NUMBER_CHECK,
+  nullDefaults,
+  toRequestValidationSchema,
+} from './request-schemas.ts'
 import { STRING_OR_DATE, toResponseValidationSchema, toSerializerSchema } from './response-schemas.ts'
 
 /** A schema as plain JSON (TypeBox's symbol keys dropped), to compare with the helpers' output. */
@@ -277,7 +283,12 @@ describe('toRequestValidationSchema', () => {
       { default: { open: { type: 'object', properties: {} } } },
     )
     const adapted = toRequestValidationSchema(json(schema))
-    expect(adapted.properties).toEqual(json(schema).properties)
+    const integer = { type: 'integer', [NUMBER_CHECK]: 'integer' }
+    expect(adapted.properties).toEqual({
+      open: (json(schema).properties as JsonSchema).open,
+      typed: { type: 'object', properties: {}, additionalProperties: integer },
+      map: { type: 'object', patternProperties: { '^(.*)$': integer } },
+    })
     expect(adapted.default).toEqual({ open: { type: 'object', properties: {} } })
     expect(adapted.additionalProperties).toBe(false)
   })
@@ -285,12 +296,83 @@ describe('toRequestValidationSchema', () => {
   it('adds nothing inside anyOf, oneOf or allOf, where Ajv would strip fields of a failing branch', () => {
     const union = t.Union([t.Object({ a: t.String() }), t.Object({ b: t.Object({ c: t.String() }) })])
     const intersect = t.Intersect([t.Object({ a: t.String() }), t.Object({ b: t.String() })])
-    const oneOf = { oneOf: [json(t.Object({ a: t.String() })), { type: 'null' }] }
+    const oneOf = { oneOf: [json(t.Object({ a: t.String() })), json(t.Object({ b: t.String() }))] }
     for (const schema of [json(union), json(intersect), oneOf]) {
-      expect(toRequestValidationSchema(schema)).toEqual(schema)
+      expect(toRequestValidationSchema(schema, 'lax')).toEqual(schema)
     }
     const nested = json(t.Object({ pet: union }))
     expect(toRequestValidationSchema(nested)).toEqual({ ...nested, additionalProperties: false })
+  })
+
+  it('adapts the object of a nullable union as any other: only it can match an object', () => {
+    const nullable = { oneOf: [json(t.Object({ a: t.Integer() })), { type: 'null' }] }
+    expect(toRequestValidationSchema(nullable, 'lax')).toEqual({
+      oneOf: [
+        {
+          type: 'object',
+          required: ['a'],
+          properties: { a: { type: 'integer', [NUMBER_CHECK]: 'integer' } },
+          additionalProperties: false,
+          [LAX_VALUES]: { properties: { a: ['int'] } },
+        },
+        { type: 'null' },
+      ],
+    })
+  })
+
+  it('checks that every number is finite, and every integer safe', () => {
+    const schema = json(
+      t.Object({ a: t.Number(), b: t.Array(t.Integer()), c: t.Union([t.Number(), t.Null()]) }),
+    )
+    const properties = toRequestValidationSchema(schema).properties as Record<string, JsonSchema>
+    expect(properties.a).toEqual({ type: 'number', [NUMBER_CHECK]: 'number' })
+    expect(properties.b?.items).toEqual({ type: 'integer', [NUMBER_CHECK]: 'integer' })
+    expect(properties.c?.anyOf).toEqual([{ type: 'number', [NUMBER_CHECK]: 'number' }, { type: 'null' }])
+    expect(toRequestValidationSchema({ type: ['integer', 'null'] })).toEqual({
+      type: ['integer', 'null'],
+      [NUMBER_CHECK]: 'integer',
+    })
+  })
+
+  it("marks, in lax mode only, the values Pydantic's lax mode converts", () => {
+    const schema = json(
+      t.Object({
+        n: t.Number(),
+        s: t.String(),
+        flags: t.Array(t.Boolean()),
+        either: t.Union([t.Integer(), t.Literal('all')]),
+        nested: t.Object({ id: t.Integer() }, { $id: 'Nested' }),
+        scores: t.Record(t.String(), t.Number()),
+      }),
+    )
+    const lax = toRequestValidationSchema(schema, 'lax')
+    expect(lax[LAX_VALUES]).toEqual({
+      properties: { n: ['float'], either: ['int', { literal: ['all'] }] },
+    })
+    const properties = lax.properties as Record<string, JsonSchema>
+    expect(properties.flags?.[LAX_VALUES]).toEqual({ items: ['bool'] })
+    expect(properties.scores?.[LAX_VALUES]).toEqual({ patterns: [['^(.*)$', ['float']]] })
+    expect(JSON.stringify(toRequestValidationSchema(schema, 'strict'))).not.toContain(LAX_VALUES)
+    expect(JSON.stringify(toRequestValidationSchema(schema, 'text'))).not.toContain(LAX_VALUES)
+  })
+
+  it('removes, for text, null branches and null defaults (filled in after validation)', () => {
+    const schema = json(
+      t.Object({
+        limit: t.Union([t.Integer(), t.Null()], { default: null }),
+        flag: t.Union([t.Null(), t.Boolean()]),
+        tags: t.Array(t.Union([t.String(), t.Null()])),
+        q: t.String(),
+      }),
+    )
+    expect(nullDefaults(schema)).toEqual(['limit'])
+    const text = toRequestValidationSchema(schema, 'text')
+    expect(text.required).toEqual(['flag', 'tags', 'q'])
+    const properties = text.properties as Record<string, JsonSchema>
+    expect(properties.limit).toEqual({ anyOf: [{ type: 'integer', [NUMBER_CHECK]: 'integer' }] })
+    expect(properties.flag).toEqual({ anyOf: [{ type: 'boolean' }] })
+    expect(properties.tags).toEqual({ type: 'array', items: { anyOf: [{ type: 'string' }] } })
+    expect(toRequestValidationSchema(schema, 'lax').required).toEqual(['limit', 'flag', 'tags', 'q'])
   })
 
   it('keeps boolean schemas as they are', () => {

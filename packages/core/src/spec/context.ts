@@ -3,9 +3,10 @@
  * The static side of a route: from one declaration, the handler's context and return type, and the
  * route's entry in the app's type (see `app/route-types.ts`).
  */
-import type { Static, TObject, TOptional, TProperties, TSchema } from '@sinclair/typebox'
+import type { Static, TArray, TObject, TOptional, TProperties, TSchema, TUnion } from '@sinclair/typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { BodylessStatus } from '../http/status.ts'
+import type { TDateString } from '../schema/dates.ts'
 import type { Dependency } from './dependency.ts'
 import type { StatusResponse } from './respond.ts'
 
@@ -84,22 +85,38 @@ export type ResponseMap<TSpec> = TSpec extends { readonly response: infer TRespo
   : {}
 
 /**
- * What a handler may return for a schema: `Static` where a string may also be a `Date` (written as an
- * ISO string by the serializer).
+ * What a handler may return for a response schema: its `Static` type, except that a field declared with
+ * `dateTime()` or `date()` may also be a `Date` (written as an ISO string by the serializer). Read from the
+ * schema, not from `Static`: a plain `t.String()` stays `string`, so a wrong value is reported against it.
  */
-export type Output<T> = T extends string
-  ? string extends T
-    ? T | Date
-    : T
-  : T extends readonly unknown[] | Record<string, unknown>
-    ? { [K in keyof T]: Output<T[K]> }
-    : T
+export type Output<TSchemaType> = TSchemaType extends TDateString
+  ? string | Date
+  : TSchemaType extends TObject<infer TProps>
+    ? ObjectOutput<TProps>
+    : TSchemaType extends TArray<infer TItem>
+      ? Output<TItem>[]
+      : TSchemaType extends TUnion<infer TBranches>
+        ? Output<TBranches[number]>
+        : TSchemaType extends TSchema
+          ? Static<TSchemaType>
+          : never
 
-type OutputOf<TMap, TStatus> = TStatus extends keyof TMap
-  ? TMap[TStatus] extends TSchema
-    ? Output<Static<TMap[TStatus]>>
-    : never
-  : never
+/**
+ * An object's output: `t.Optional` properties optional, the others required, each an {@link Output}; one
+ * flat object type, so an error names its fields rather than an intersection.
+ */
+type ObjectOutput<TProps extends TProperties> = Flat<
+  {
+    [K in keyof TProps as TProps[K] extends TOptional<TSchema> ? never : K]: Output<TProps[K]>
+  } & {
+    [K in keyof TProps as TProps[K] extends TOptional<TSchema> ? K : never]?: Output<TProps[K]>
+  }
+>
+
+/** An intersection as one object type (inferred first, so errors print its fields, not this alias). */
+type Flat<T> = T extends infer O ? { [K in keyof O]: O[K] } : never
+
+type OutputOf<TMap, TStatus> = TStatus extends keyof TMap ? Output<TMap[TStatus]> : never
 
 /** The body a handler returns for its success status: checked against its schema, free when it has none. */
 export type SuccessOutput<TSpec> =
@@ -118,12 +135,19 @@ export type SuccessOutput<TSpec> =
  */
 export type Respond<TMap> = <TArgs extends RespondArgs<TMap>>(
   ...args: TArgs
-) => StatusResponse<TArgs[0], TArgs[1]>
+) => StatusResponse<TArgs[0] & number, TArgs[1]>
 
-/** The `[status, body]` pairs a route's `respond` accepts: one per declared status. */
-export type RespondArgs<TMap> = {
-  [K in keyof TMap & number]: [status: K, body: OutputOf<TMap, K>]
-}[keyof TMap & number]
+/**
+ * The `[status, body]` pairs a route's `respond` accepts: one per declared status. A route that declares
+ * none gets a message instead, which TypeScript prints where `respond` is called.
+ */
+export type RespondArgs<TMap> = [keyof TMap & number] extends [never]
+  ? [status: NoDeclaredStatus, body?: unknown]
+  : { [K in keyof TMap & number]: [status: K, body: OutputOf<TMap, K>] }[keyof TMap & number]
+
+/** What `respond()` says on a route whose `response` declares no status. */
+export type NoDeclaredStatus =
+  'respond(status, body) answers a status declared in `response: { [status]: schema }`; this route declares none'
 
 /**
  * What a handler may return (or resolve to). A handler that sends through Fastify's `reply` returns it,
@@ -132,8 +156,11 @@ export type RespondArgs<TMap> = {
 export type HandlerResult<TSpec> =
   | SuccessOutput<TSpec>
   | StatusResponse<keyof ResponseMap<TSpec> & number>
-  | FastifyReply
-  | Promise<SuccessOutput<TSpec> | StatusResponse<keyof ResponseMap<TSpec> & number> | FastifyReply>
+  | SentReply
+  | Promise<SuccessOutput<TSpec> | StatusResponse<keyof ResponseMap<TSpec> & number> | SentReply>
+
+/** Fastify's reply, returned by a handler that sent through it; named so that type errors print it short. */
+export interface SentReply extends FastifyReply {}
 
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 // Handler

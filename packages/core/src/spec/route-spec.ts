@@ -47,6 +47,11 @@ export interface RouteSpec extends RequestPartsSpec {
   readonly response?: TSchema | ResponseSchemas
   /** The success status (default 200, as in FastAPI). */
   readonly status?: number
+  /**
+   * `true` takes the JSON body's values as they are: no Pydantic lax-mode conversions (`"50.5"` for a number,
+   * `"true"` for a boolean, `2.0` for an integer...). Default: the router's, else the app's, else `false`.
+   */
+  readonly strict?: boolean
   readonly tags?: readonly string[]
   readonly summary?: string
   readonly description?: string
@@ -54,6 +59,18 @@ export interface RouteSpec extends RequestPartsSpec {
   readonly deprecated?: boolean
   /** `false` keeps the route out of the OpenAPI document; it still answers. */
   readonly includeInSchema?: boolean
+  /**
+   * Leave out of every response of the route the fields the handler did not set, instead of writing their
+   * schema `default` (FastAPI's `response_model_exclude_unset`), at every depth.
+   */
+  readonly responseExcludeUnset?: boolean
+  /** Leave out fields whose value is `null`, at every depth (FastAPI's `response_model_exclude_none`). */
+  readonly responseExcludeNone?: boolean
+  /**
+   * Leave out fields whose value equals their schema `default`, and write no default for a missing field, at
+   * every depth (FastAPI's `response_model_exclude_defaults`).
+   */
+  readonly responseExcludeDefaults?: boolean
   /** Description of the success response in OpenAPI (default "Successful Response"). */
   readonly responseDescription?: string
   /** Extra documented responses, by status code (`404`, `'4XX'`, `'default'`). */

@@ -2,14 +2,14 @@
  * Type tests: what a handler may return, and `respond(status, body)` for the other declared statuses.
  */
 import { describe, expectTypeOf, test } from 'vitest'
-import { createApp, type Output, StatusResponse, t } from '../index.ts'
+import { createApp, date, dateTime, type Output, StatusResponse, t } from '../index.ts'
 
 const Item = t.Object({
   id: t.Integer(),
   name: t.String(),
-  created_at: t.String({ format: 'date-time' }),
+  created_at: dateTime(),
   tags: t.Array(t.String()),
-  owner: t.Optional(t.Object({ name: t.String(), seen_at: t.String({ format: 'date-time' }) })),
+  owner: t.Optional(t.Object({ name: t.String(), seen_at: dateTime() })),
 })
 const NotFound = t.Object({ detail: t.String() })
 const Conflict = t.Object({ detail: t.String(), existing_id: t.Integer() })
@@ -52,20 +52,37 @@ describe('return type against the response schema', () => {
     })
   })
 
-  test('a Date where the schema is a date-time string', () => {
+  test('a Date where the schema is dateTime() or date(), at any depth', () => {
     createApp().get('/items/{id}', { response: Item }, () => ({ ...item, created_at: new Date() }))
     createApp().get('/items/{id}', { response: Item }, () => ({
       ...item,
       owner: { name: 'Ann', seen_at: new Date() },
     }))
-    createApp().get('/now', { response: t.String({ format: 'date-time' }) }, () => new Date())
-    expectTypeOf<Output<{ at: string; n: number; list: string[] }>>().toEqualTypeOf<{
-      at: string | Date
-      n: number
-      list: (string | Date)[]
+    createApp().get('/now', { response: dateTime() }, () => new Date())
+    createApp().get('/today', { response: t.Array(t.Union([date(), t.Null()])) }, () => [
+      new Date(),
+      null,
+      '2024-01-01',
+    ])
+    expectTypeOf<Output<typeof Item>>().toEqualTypeOf<{
+      id: number
+      name: string
+      created_at: string | Date
+      tags: string[]
+      owner?: { name: string; seen_at: string | Date }
     }>()
     // String literal types (enums) stay exact.
-    expectTypeOf<Output<'a' | 'b'>>().toEqualTypeOf<'a' | 'b'>()
+    const State = t.Union([t.Literal('a'), t.Literal('b')])
+    expectTypeOf<Output<typeof State>>().toEqualTypeOf<'a' | 'b'>()
+  })
+
+  test('no Date for a plain string, whatever its format: the error names `string`', () => {
+    // @ts-expect-error -- `name` is a t.String(): a Date is no string
+    createApp().get('/items/{id}', { response: Item }, () => ({ ...item, name: new Date() }))
+    // @ts-expect-error -- TypeBox's type does not carry `format`: declare it with dateTime()
+    createApp().get('/now', { response: t.String({ format: 'date-time' }) }, () => new Date())
+    const Name = t.String({ format: 'date-time' })
+    expectTypeOf<Output<typeof Name>>().toEqualTypeOf<string>()
   })
 
   test('no response schema: anything goes', () => {

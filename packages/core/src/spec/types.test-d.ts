@@ -8,6 +8,8 @@ import { describe, expectTypeOf, test } from 'vitest'
 import {
   type BodyStatic,
   createApp,
+  date,
+  dateTime,
   type PartStatic,
   type PathParamNames,
   type Static,
@@ -172,6 +174,22 @@ describe('body', () => {
     })
     const OptionalItem = t.Optional(Item)
     expectTypeOf<BodyStatic<typeof OptionalItem>>().toEqualTypeOf<Static<typeof Item> | undefined>()
+  })
+
+  test('dateTime() and date() fields are the strings the client sent (a Date only in responses)', () => {
+    createApp().post(
+      '/events',
+      { body: t.Object({ at: dateTime(), day: t.Optional(date()) }) },
+      ({ body }) => {
+        expectTypeOf(body).toEqualTypeOf<{ at: string; day?: string }>()
+      },
+    )
+  })
+
+  test('a strict route reads the same types', () => {
+    createApp().post('/items', { body: Item, strict: true }, ({ body }) => {
+      expectTypeOf(body).toEqualTypeOf<Static<typeof Item>>()
+    })
   })
 
   test('no body is undefined', () => {

@@ -10,7 +10,7 @@ import { toErrorItems } from './error-items.ts'
 const bodyValidator = (schema: unknown) => {
   const registry = new SchemaRegistry()
   const hoisted = registry.hoist(t.Object({ body: schema as never }))
-  return createValidators(registry).body(toRequestValidationSchema(hoisted as JsonSchema))
+  return createValidators(registry).body(toRequestValidationSchema(hoisted as JsonSchema), false)
 }
 
 describe('createValidators', () => {

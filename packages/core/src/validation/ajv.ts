@@ -1,40 +1,69 @@
 /**
  * @module
- * The three Ajv instances of an app. Request parameters arrive as strings and are coerced; a JSON body
- * already has types and is not coerced (no `null` quietly becoming `0`); responses are checked without
- * being changed. All three report every error (`allErrors`), which the 422 body then caps.
+ * The Ajv instances of an app. Request parameters arrive as strings and are coerced; a JSON body already has
+ * types and is converted only as Pydantic's lax mode does (`"50.5"` for a number, never `null` to `0`), or
+ * not at all in strict mode; responses are checked without being changed. All report every error
+ * (`allErrors`), which the 422 body then caps, and none lets a number that is not finite through.
  */
-import { _, Ajv, type KeywordCxt, type Options, type ValidateFunction } from 'ajv'
+import { _, Ajv, type Code, type KeywordCxt, type Options, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
 import {
+  LAX_VALUES,
+  type LaxValues,
   looseId,
+  NUMBER_CHECK,
+  type RequestMode,
   sharedIdOf,
   toLooseRequestValidationSchema,
   toRequestValidationSchema,
 } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE, toResponseValidationSchema } from '../schema/response-schemas.ts'
+import type { ScalarKind } from '../schema/scalar-kinds.ts'
 import { subschemas } from '../schema/walk.ts'
+import { type Converter, laxConverter } from './lax.ts'
 
 /** Compiles a route's validators; each picks the app's Ajv instance its schema needs. */
 export interface Validators {
   /** The holder `{ path, query, header, cookie }` of picked (own-key) parameters: coerced from strings. */
   params(schema: JsonSchema): ValidateFunction
-  /** The holder `{ body }`: JSON types, no coercion; undeclared fields dropped. */
-  body(schema: JsonSchema): ValidateFunction
+  /**
+   * The holder `{ body }`: JSON types, converted as Pydantic's lax mode does when `lax` (the schema adapted
+   * with the same mode), taken as they are otherwise; undeclared fields dropped.
+   */
+  body(schema: JsonSchema, lax: boolean): ValidateFunction
   /** A handler's result, checked without being changed; a `Date` passes where a string is declared. */
   response(schema: JsonSchema): ValidateFunction
 }
 
+/**
+ * `strict: false` lets TypeBox's and users' annotation keywords through, and turns `strictNumbers` off with
+ * the rest: request schemas check finiteness themselves ({@link NUMBER_CHECK}, after coercion, once per
+ * value), responses turn it back on.
+ */
 const COMMON: Options = { allErrors: true, verbose: true, strict: false, addUsedSchema: false }
 
-type Purpose = 'params' | 'body' | 'response'
+type Purpose = 'params' | 'lax' | 'strict' | 'response'
 
 const PURPOSES: Record<Purpose, Options> = {
   params: { ...COMMON, coerceTypes: 'array', useDefaults: true, removeAdditional: true },
-  body: { ...COMMON, coerceTypes: false, useDefaults: true, removeAdditional: true },
-  response: { ...COMMON, coerceTypes: false, useDefaults: false, removeAdditional: false },
+  lax: { ...COMMON, coerceTypes: false, useDefaults: true, removeAdditional: true },
+  strict: { ...COMMON, coerceTypes: false, useDefaults: true, removeAdditional: true },
+  response: {
+    ...COMMON,
+    coerceTypes: false,
+    useDefaults: false,
+    removeAdditional: false,
+    strictNumbers: true,
+  },
+}
+
+/** The request mode each request purpose's schemas are adapted with. */
+const MODES: Record<Exclude<Purpose, 'response'>, RequestMode> = {
+  params: 'text',
+  lax: 'lax',
+  strict: 'strict',
 }
 
 /**
@@ -59,7 +88,7 @@ export function createValidators(registry: SchemaRegistry): Validators {
     instance(purpose, safe).compile(schema)
   return {
     params: (schema) => compile('params', schema, false),
-    body: (schema) => compile('body', schema, namesPrototypeKeys(schema, registry)),
+    body: (schema, lax) => compile(lax ? 'lax' : 'strict', schema, namesPrototypeKeys(schema, registry)),
     response: (schema) => compile('response', schema, namesPrototypeKeys(schema, registry)),
   }
 }
@@ -77,16 +106,119 @@ function createAjv(purpose: Purpose, ownProperties: boolean, registry: SchemaReg
       error: { message: 'must be string', params: _`{type: "string"}` },
     })
   }
+  if (purpose !== 'response') addRequestKeywords(ajv)
   registry.subscribe((id, schema) => {
     if (purpose === 'response') {
       ajv.addSchema({ ...toResponseValidationSchema(schema), $id: id }, id)
       return
     }
     // Each shared schema twice: stripping undeclared fields, and loose for use inside unions.
-    ajv.addSchema({ ...toRequestValidationSchema(schema), $id: id }, id)
-    ajv.addSchema({ ...toLooseRequestValidationSchema(schema), $id: looseId(id) }, looseId(id))
+    const mode = MODES[purpose]
+    ajv.addSchema({ ...toRequestValidationSchema(schema, mode), $id: id }, id)
+    ajv.addSchema({ ...toLooseRequestValidationSchema(schema, mode), $id: looseId(id) }, looseId(id))
   })
   return ajv
+}
+
+/**
+ * The request schemas' own keywords (see `schema/request-schemas.ts`). Both are untyped, so Ajv runs them
+ * after the schema's type check and coercion and before the keywords of its type (`properties`, `items`):
+ * {@link NUMBER_CHECK} sees a coerced value, {@link LAX_VALUES} converts values before they are validated.
+ */
+function addRequestKeywords(ajv: Ajv): void {
+  ajv.addKeyword({
+    keyword: NUMBER_CHECK,
+    schemaType: 'string',
+    code(cxt: KeywordCxt) {
+      const data = cxt.data
+      cxt.fail(
+        cxt.schema === 'integer'
+          ? _`typeof ${data} == "number" && (!isFinite(${data}) || (${data} % 1 === 0 && !Number.isSafeInteger(${data})))`
+          : _`typeof ${data} == "number" && !isFinite(${data})`,
+      )
+    },
+    error: { message: 'must be a finite number (a safe integer)' },
+  })
+  ajv.addKeyword({
+    keyword: LAX_VALUES,
+    schemaType: 'object',
+    code(cxt: KeywordCxt) {
+      const { gen, data } = cxt
+      const values = cxt.schema as LaxValues
+      // Declared properties inline: on the usual path (a value of the right JSON type) only its `typeof` runs.
+      const properties = Object.entries(values.properties ?? {})
+      if (properties.length > 0) {
+        gen.if(_`${data} && typeof ${data} == "object" && !Array.isArray(${data})`, () => {
+          for (const [name, kinds] of properties) {
+            const convert = gen.scopeValue('func', { ref: laxConverter(kinds) })
+            const value = gen.const('lax', _`${data}[${name}]`)
+            gen.if(
+              convertibleTypes(kinds)
+                .map((type): Code => _`typeof ${value} == ${type}`)
+                .reduce(or),
+              () => gen.assign(_`${data}[${name}]`, _`${convert}(${value})`),
+            )
+          }
+        })
+      }
+      // Items, records: one call that loops.
+      const rest = othersConverter(values)
+      if (rest !== undefined) gen.code(_`${gen.scopeValue('func', { ref: rest })}(${data})`)
+    },
+  })
+}
+
+const or = (left: Code, right: Code): Code => _`${left} || ${right}`
+
+/** The JSON types a lax conversion to one of `kinds` reads (`"50.5"` and `true` for a number, ...). */
+function convertibleTypes(kinds: readonly ScalarKind[]): string[] {
+  const types = new Set<string>()
+  for (const kind of kinds) {
+    if (kind === 'int' || kind === 'float') types.add('string').add('boolean')
+    if (kind === 'bool') types.add('string').add('number')
+  }
+  return [...types]
+}
+
+/** Converts, in place, the items of an array or the undeclared entries of a record that a {@link LaxValues} names. */
+function othersConverter(values: LaxValues): ((data: unknown) => void) | undefined {
+  const patterns = (values.patterns ?? []).map(
+    ([pattern, kinds]) => [new RegExp(pattern, 'u'), laxConverter(kinds)] as const,
+  )
+  const additional = values.additional && laxConverter(values.additional)
+  const items = values.items && laxConverter(values.items)
+  if (patterns.length === 0 && additional === undefined && items === undefined) return undefined
+  const declared = new Set(Object.keys(values.properties ?? {}))
+  return (data) => {
+    if (typeof data !== 'object' || data === null) return
+    if (Array.isArray(data)) {
+      if (items !== undefined) for (let index = 0; index < data.length; index++) convertAt(data, index, items)
+      return
+    }
+    const object = data as Record<string, unknown>
+    for (const key of Object.keys(object)) {
+      if (declared.has(key)) continue
+      let matched = false
+      for (const [pattern, convert] of patterns) {
+        if (!pattern.test(key)) continue
+        matched = true
+        convertAt(object, key, convert)
+      }
+      if (!matched && additional !== undefined) convertAt(object, key, additional)
+    }
+  }
+}
+
+/** Replaces `holder[key]` by its conversion, writing only when it changes (an absent or inherited key never is). */
+function convertAt(
+  holder: Record<string, unknown> | unknown[],
+  key: string | number,
+  convert: Converter,
+): void {
+  const value = (holder as Record<string | number, unknown>)[key]
+  if (value === undefined) return
+  const converted = convert(value)
+  if (converted !== value) (holder as Record<string | number, unknown>)[key] = converted
 }
 
 /** True when the schema, or a shared schema it references, names a field `Object.prototype` has too. */

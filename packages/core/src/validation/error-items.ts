@@ -16,16 +16,21 @@ export const MAX_ERROR_ITEMS = 100
 /**
  * Converts Ajv errors of a validated holder object (`{ path, query, header, cookie }` or `{ body }`) into
  * items, the holder's key being the first `loc` entry. Unions report the branch the input was meant for;
- * items come in the order the fields are declared, as in FastAPI.
+ * items come in the order the fields are declared, as in FastAPI. `lax`: the values were converted as
+ * Pydantic's lax mode does (see `toItem`).
  */
-export function toErrorItems(errors: readonly ErrorObject[], limit: number): ValidationErrorItem[] {
+export function toErrorItems(
+  errors: readonly ErrorObject[],
+  limit: number,
+  lax = false,
+): ValidationErrorItem[] {
   const items: ValidationErrorItem[] = []
   if (limit <= 0) return items
   for (const error of inDeclarationOrder(collapseUnions(errors))) {
     if (items.length >= limit) break
     if (error.keyword === 'if') continue
-    const item = toItem(error)
-    if (!isSmall(item.input)) delete item.input
+    const item = toItem(error, lax)
+    if (!isSmallInput(item.input)) delete item.input
     items.push(item)
   }
   return items
@@ -35,7 +40,7 @@ export function toErrorItems(errors: readonly ErrorObject[], limit: number): Val
 const MAX_INPUT_VALUES = 1000
 
 /** True when `value` holds at most {@link MAX_INPUT_VALUES} values, counted without recursion. */
-function isSmall(value: unknown): boolean {
+export function isSmallInput(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true
   const stack: unknown[] = [value]
   let count = 0

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import type { ValidationErrorItem } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
-import { EXTRA_FORBIDDEN } from '../schema/request-schemas.ts'
+import { EXTRA_FORBIDDEN, NUMBER_CHECK } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE } from '../schema/response-schemas.ts'
 import { KEYWORD_ITEMS, toItem } from './error-mapping.ts'
 
@@ -137,6 +137,37 @@ const cases: [title: string, error: ErrorObject, item: ValidationErrorItem][] = 
     'type null',
     ajv('type', '/body/none', { type: 'null' }, 0),
     { type: 'none_required', loc: ['body', 'none'], msg: 'Input should be null', input: 0 },
+  ],
+  [
+    'type number given a number that is not finite (a response, `strictNumbers`)',
+    ajv('type', '/price', { type: 'number,null' }, Number.POSITIVE_INFINITY),
+    {
+      type: 'finite_number',
+      loc: ['price'],
+      msg: 'Input should be a finite number',
+      input: Number.POSITIVE_INFINITY,
+    },
+  ],
+  // Numbers
+  [
+    `${NUMBER_CHECK}: a number that is not finite`,
+    ajv(NUMBER_CHECK, '/body/stock', {}, Number.NEGATIVE_INFINITY),
+    {
+      type: 'finite_number',
+      loc: ['body', 'stock'],
+      msg: 'Input should be a finite number',
+      input: Number.NEGATIVE_INFINITY,
+    },
+  ],
+  [
+    `${NUMBER_CHECK}: an integer beyond the safe range`,
+    ajv(NUMBER_CHECK, '/path/id', {}, 2 ** 53),
+    {
+      type: 'int_parsing_size',
+      loc: ['path', 'id'],
+      msg: 'Unable to parse input string as an integer, exceeded maximum size',
+      input: 2 ** 53,
+    },
   ],
   [
     'type object with declared fields (a model)',
@@ -390,6 +421,23 @@ describe('toItem', () => {
   it('has a case for every keyword of the mapping', () => {
     const covered = new Set(cases.map(([, error]) => error.keyword))
     expect(Object.keys(KEYWORD_ITEMS).filter((keyword) => !covered.has(keyword))).toEqual([])
+  })
+
+  it.each([
+    ['integer', 'x', 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
+    ['number', '1,5', 'float_parsing', 'Input should be a valid number, unable to parse string as a number'],
+    ['boolean', 'maybe', 'bool_parsing', 'Input should be a valid boolean, unable to interpret input'],
+    ['boolean', 2, 'bool_parsing', 'Input should be a valid boolean, unable to interpret input'],
+    ['boolean', 0.5, 'bool_type', 'Input should be a valid boolean'],
+    ['integer', null, 'int_type', 'Input should be a valid integer'],
+    ['string', 5, 'string_type', 'Input should be a valid string'],
+  ])('in a lax body, type %s given %j is %s', (type, data, itemType, msg) => {
+    expect(toItem(ajv('type', '/body/v', { type }, data), true)).toEqual({
+      type: itemType,
+      loc: ['body', 'v'],
+      msg,
+      input: data,
+    })
   })
 
   it('writes items in the order FastAPI sends their keys', () => {

@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv'
 import type { ValidationErrorItem } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { NUMBER_CHECK } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE } from '../schema/response-schemas.ts'
 import { isExtraForbidden, parentSchemaOf, unescapeSegment } from './ajv-error.ts'
 
@@ -18,12 +19,16 @@ const STRING_PARTS = new Set(['path', 'query', 'header', 'cookie', 'form'])
 
 type Loc = ValidationErrorItem['loc']
 
-/** What a keyword's entry reads: the error, its `loc` (the holder's key first) and the failing value. */
+/**
+ * What a keyword's entry reads: the error, its `loc` (the holder's key first), the failing value, and whether
+ * the value was validated in Pydantic's lax mode (a JSON body's text for a number is then a parsing error).
+ */
 export interface Failure {
   readonly error: ErrorObject
   readonly loc: Loc
   readonly params: Readonly<Record<string, unknown>>
   readonly data: unknown
+  readonly lax: boolean
 }
 
 /** Builds the item of one keyword's failure; `undefined` leaves it to the `value_error` fallback. */
@@ -48,8 +53,23 @@ export const KEYWORD_ITEMS: Readonly<Record<string, ItemBuilder>> = {
     }
   },
   [STRING_OR_DATE]: ({ error, loc, data }) => typeItem(loc, 'string', data, parentSchemaOf(error), false),
-  type: ({ error, loc, params, data }) =>
-    typeItem(loc, params.type as string, data, parentSchemaOf(error), STRING_PARTS.has(loc[0] as string)),
+  type: ({ error, loc, params, data, lax }) => {
+    const expected = params.type as string
+    // Parameters are text; in a lax body, text and (for a boolean) whole numbers were read as parsing does.
+    const parsing =
+      STRING_PARTS.has(loc[0] as string) ||
+      (lax && (typeof data === 'string' || (expected === 'boolean' && Number.isInteger(data))))
+    return typeItem(loc, expected, data, parentSchemaOf(error), parsing)
+  },
+  [NUMBER_CHECK]: ({ loc, data }) =>
+    typeof data === 'number' && !Number.isFinite(data)
+      ? finiteItem(loc, data)
+      : {
+          type: 'int_parsing_size',
+          loc,
+          msg: 'Unable to parse input string as an integer, exceeded maximum size',
+          input: data,
+        },
   minLength: ({ loc, params, data }) => ({
     type: 'string_too_short',
     loc,
@@ -113,13 +133,14 @@ export const KEYWORD_ITEMS: Readonly<Record<string, ItemBuilder>> = {
 
 /**
  * The item of an Ajv error of a validated holder object (`{ path, query, header, cookie }` or `{ body }`),
- * the holder's key being the first `loc` entry.
+ * the holder's key being the first `loc` entry; `lax` when the values were converted as Pydantic's lax mode
+ * does (text that is not a number is then `int_parsing`, `float_parsing`, ..., as for parameters).
  */
-export function toItem(error: ErrorObject): ValidationErrorItem {
+export function toItem(error: ErrorObject, lax = false): ValidationErrorItem {
   const loc = toLoc(error.instancePath)
   const data: unknown = error.data
   const build = Object.hasOwn(KEYWORD_ITEMS, error.keyword) ? KEYWORD_ITEMS[error.keyword] : undefined
-  const item = build?.({ error, loc, params: error.params as Record<string, unknown>, data })
+  const item = build?.({ error, loc, params: error.params as Record<string, unknown>, data, lax })
   return (
     item ?? { type: 'value_error', loc, msg: `Value error, ${error.message ?? 'invalid value'}`, input: data }
   )
@@ -146,13 +167,24 @@ const TYPE_ITEMS: Record<string, [type: string, parsing: string, msg: string]> =
   null: ['none_required', 'none_required', 'Input should be null'],
 }
 
+function finiteItem(loc: Loc, data: unknown): ValidationErrorItem {
+  return { type: 'finite_number', loc, msg: 'Input should be a finite number', input: data }
+}
+
+/**
+ * The item of a value of the wrong type; `parsing` when the value was read as text is (a parameter, or text
+ * in a lax body) or is a whole number other than 0 or 1 given to a lax boolean (pydantic-core's `int_as_bool`).
+ */
 function typeItem(
   loc: Loc,
   expected: string,
   data: unknown,
   schema: JsonSchema | undefined,
-  fromString: boolean,
+  parsing: boolean,
 ): ValidationErrorItem {
+  if (typeof data === 'number' && !Number.isFinite(data) && /\b(?:number|integer)\b/.test(expected)) {
+    return finiteItem(loc, data)
+  }
   if (expected === 'object') {
     return schema?.properties
       ? {
@@ -179,13 +211,13 @@ function typeItem(
       msg: `Input should be of type ${expected.replace(',', ' or ')}`,
       input: data,
     }
-  const [type, parsing, msg] = known
-  if (!fromString || type === parsing) return { type, loc, msg, input: data }
+  const [type, parsingType, msg] = known
+  if (!parsing || type === parsingType) return { type, loc, msg, input: data }
   const what =
     expected === 'boolean'
       ? 'unable to interpret input'
       : `unable to parse string as ${expected === 'integer' ? 'an integer' : 'a number'}`
-  return { type: parsing, loc, msg: `${msg}, ${what}`, input: data }
+  return { type: parsingType, loc, msg: `${msg}, ${what}`, input: data }
 }
 
 function boundItem(type: string, words: string, ctx: string): ItemBuilder {
