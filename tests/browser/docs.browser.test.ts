@@ -157,25 +157,21 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
       // browser to the provider, which sends it back to the redirect page with the token in the fragment.
       const page = await openPage(URLS.docsUrl)
       await expect.poll(() => page.locator('.opblock').count(), { timeout: 30_000 }).toBe(operations.length)
-      await page.evaluate(() => {
-        const flow = { get: (key: string) => (key === 'flow' ? 'implicit' : undefined) }
-        Object.assign(window, {
-          swaggerUIRedirectOauth2: {
-            state: 'xyz',
-            redirectUrl: `${location.origin}/docs/static/oauth2-redirect.html`,
-            auth: { name: 'OAuth2PasswordBearer', schema: flow },
-            callback: (result: unknown) => Object.assign(window, { oauthResult: result }),
-            errCb: (error: unknown) => Object.assign(window, { oauthError: error }),
-          },
-        })
-      })
+      // Page scripts as text: this repository type-checks for Node, without the DOM's globals.
+      await page.evaluate(`window.swaggerUIRedirectOauth2 = {
+        state: 'xyz',
+        redirectUrl: location.origin + '/docs/static/oauth2-redirect.html',
+        auth: { name: 'OAuth2PasswordBearer', schema: { get: (key) => (key === 'flow' ? 'implicit' : undefined) } },
+        callback: (result) => { window.oauthResult = result },
+        errCb: (error) => { window.oauthError = error },
+      }`)
       const popup = page.waitForEvent('popup')
-      await page.evaluate(() =>
-        window.open('/docs/static/oauth2-redirect.html#access_token=abc&token_type=bearer&state=xyz'),
+      await page.evaluate(
+        "void window.open('/docs/static/oauth2-redirect.html#access_token=abc&token_type=bearer&state=xyz')",
       )
       // The redirect page (served by the app, like its script) calls back the opener and closes itself.
       await (await popup).waitForEvent('close')
-      const result = await page.evaluate(() => (window as unknown as { oauthResult?: unknown }).oauthResult)
+      const result = await page.evaluate('window.oauthResult')
       expect(result).toMatchObject({ token: { access_token: 'abc', token_type: 'bearer' }, isValid: true })
       expect(outside).toEqual([])
       expect(failures).toEqual([])
