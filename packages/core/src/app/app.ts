@@ -23,7 +23,7 @@ import { registerRoute } from '../fastify/register-route.ts'
 import { FastboxError } from '../http/errors.ts'
 import { registerDocs } from '../openapi/docs/register.ts'
 import { useSwagger } from '../openapi/swagger.ts'
-import type { DocumentedRoute } from '../openapi/transform.ts'
+import { checkRoutes, type DocumentedRoute } from '../openapi/transform.ts'
 import type { OpenAPIDocument } from '../openapi/types.ts'
 import { createRouteHandler, type RuntimeHandler } from '../runtime/handler.ts'
 import { SchemaRegistry } from '../schema/registry.ts'
@@ -75,7 +75,7 @@ export class App<TRoutes = never> {
    * replacement's own request parts replace the original's, from the next request on.
    */
   readonly dependencyOverrides = new DependencyOverrides()
-  /** The OpenAPI document as JSON text, built once, when first asked for after the app is ready. */
+  /** The OpenAPI document as JSON text, built once, when first asked for (after the app is ready). */
   #documentText: string | undefined
   /** Set once the app is ready: @fastify/swagger knows every route (plugins' too) only then. */
   #ready = false
@@ -116,8 +116,8 @@ export class App<TRoutes = never> {
 
   /**
    * The OpenAPI 3.1 document of the app, built by @fastify/swagger from every Fastify route (Fastbox's, with
-   * the same route models that validate requests, plain ones and plugins'), once, and cached; served at
-   * `openapiUrl`. Routes are all known only once the app is ready: call it after `await app.ready()`.
+   * the same route models that validate requests, plain ones and plugins'), on first use, then cached; served
+   * at `openapiUrl`. Routes are all known only once the app is ready: call it after `await app.ready()`.
    */
   openapi(): OpenAPIDocument {
     return JSON.parse(this.#openapiText()) as OpenAPIDocument
@@ -148,8 +148,9 @@ export class App<TRoutes = never> {
     const openapiUrl = options.openapiUrl === undefined ? '/openapi.json' : options.openapiUrl
     this.fastify.addHook('onReady', async () => {
       this.#ready = true
-      // A route the document cannot describe (two routes given one operationId) stops the app at start-up.
-      if (openapiUrl !== null) this.#openapiText()
+      // A route the document cannot describe (two routes given one operationId) stops the app at start-up;
+      // the document itself is built on first use, as FastAPI does.
+      if (openapiUrl !== null) checkRoutes(this.#routes, this[kSchemas].schemas)
     })
     if (openapiUrl === null) return
     registerDocs(this.fastify, {

@@ -13,11 +13,11 @@ import type { JsonSchema } from '../schema/json-schema.ts'
 import { buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { plain } from './plain.ts'
-import { type SchemaMode, SchemaWriter } from './schema-writer.ts'
+import { type SchemaMode, SchemaWriter, type Where } from './schema-writer.ts'
 import { deriveSummary } from './summary.ts'
 import { MARK, type OperationMark } from './transform.ts'
 import { OPERATION_METHODS, type OpenAPIDocument } from './types.ts'
-import { BUILT_IN_CLOSURE, BUILT_IN_COMPONENTS } from './validation-error.ts'
+import { BUILT_IN_CLOSURE, BUILT_IN_COMPONENTS, validationErrorResponse } from './validation-error.ts'
 import { planViews, type SchemaRoots } from './views.ts'
 
 type Json = Record<string, unknown>
@@ -52,6 +52,9 @@ const OPERATION_KEYS = new Set([
 
 const PARAMETER_ORDER: Readonly<Record<string, number>> = { path: 0, query: 1, header: 2, cookie: 3 }
 
+/** A parameter's keys Fastbox writes itself; any other (`style`, `example`, ...) follows. */
+const PARAMETER_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'deprecated'])
+
 interface Operation {
   readonly path: string
   readonly method: string
@@ -73,13 +76,16 @@ function finishDocument(raw: Json, shared: ReadonlyMap<string, JsonSchema>): Ope
   const state = buildState(raw)
   const rawComponents = (raw.components ?? {}) as Json
   const components = new Map(Object.entries((rawComponents.schemas ?? {}) as Record<string, JsonSchema>))
-  for (const [id, schema] of state.documented.schemas) if (!components.has(id)) components.set(id, schema)
+  // Copies: the document's objects are written in place, and these are the app's own.
+  for (const [id, schema] of state.documented.schemas) {
+    if (!components.has(id)) components.set(id, structuredClone(schema))
+  }
   for (const builtIn of state.builtIns) {
     for (const name of BUILT_IN_CLOSURE[builtIn]) {
       const own = BUILT_IN_COMPONENTS[name]
       const known = components.get(name)
-      if (known === undefined) components.set(name, own)
-      else if (known !== own && !isDeepStrictEqual(withoutId(shared.get(name) ?? known), own)) {
+      if (known === undefined) components.set(name, structuredClone(own))
+      else if (!isDeepStrictEqual(withoutId(shared.get(name) ?? known), own)) {
         throw new FastboxError(
           'FASTBOX_ERR_DUPLICATE_SCHEMA_ID',
           `Two different schemas are documented as "${name}": the app's own and Fastbox's built-in one. Give the app's schema another $id.`,
@@ -104,7 +110,10 @@ function finishDocument(raw: Json, shared: ReadonlyMap<string, JsonSchema>): Ope
 
   const schemas: Json = {}
   for (const [name, component, mode] of [...views.written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    schemas[name] = writer.write(components.get(component), mode, `component "${component}"`)
+    const schema = components.get(component)
+    // A component written twice gets a copy for its input view.
+    const own = name === `${component}-Input` ? structuredClone(schema) : schema
+    schemas[name] = writer.write(own, mode, () => `component "${component}"`)
   }
   const { schemas: _schemas, securitySchemes, ...otherComponents } = rawComponents
   const finishedComponents: Json = {
@@ -170,17 +179,17 @@ function finishOperation(
   id: string,
   writer: SchemaWriter,
 ): Json {
-  const where = `${method.toUpperCase()} ${path}`
+  const where = () => `${method.toUpperCase()} ${path}`
   const tags = operation.tags as string[] | undefined
   const summary = operation.summary as string | undefined
-  const result: Json = {
-    ...(tags !== undefined && tags.length > 0 && { tags: [...new Set(tags)] }),
-    summary: summary !== undefined && summary !== '' ? summary : deriveSummary(id, mark?.handlerName),
-    ...(operation.description !== undefined && { description: operation.description }),
-    operationId: id,
-    ...(operation.deprecated === true && { deprecated: true }),
-    ...(operation.security !== undefined && { security: operation.security }),
-  }
+  // FastAPI's key order, by plain assignments (one object shape for every operation).
+  const result: Json = {}
+  if (tags !== undefined && tags.length > 0) result.tags = tags.length === 1 ? tags : [...new Set(tags)]
+  result.summary = summary !== undefined && summary !== '' ? summary : deriveSummary(id, mark?.handlerName)
+  if (operation.description !== undefined) result.description = operation.description
+  result.operationId = id
+  if (operation.deprecated === true) result.deprecated = true
+  if (operation.security !== undefined) result.security = operation.security
   const parameters = (operation.parameters ?? []) as Json[]
   if (parameters.length > 0) {
     result.parameters = [...parameters]
@@ -189,8 +198,8 @@ function finishOperation(
   }
   const body = operation.requestBody as Json | undefined
   if (body !== undefined) result.requestBody = finishBody(body, mark, writer, where)
-  result.responses = finishResponses(operation.responses as Record<string, Json>, writer, where)
-  for (const key of Object.keys(operation)) {
+  result.responses = finishResponses(operation.responses as Record<string, Json>, mark, writer, where)
+  for (const key in operation) {
     if (!OPERATION_KEYS.has(key) && operation[key] !== undefined) result[key] = operation[key]
   }
   return result
@@ -200,60 +209,65 @@ function finishOperation(
  * FastAPI's parameter: a parameter with a default can be left out (whatever `required` said), its description
  * and `deprecated` are shown on the parameter as well as in its schema (Swagger UI and ReDoc read them there).
  */
-function finishParameter(parameter: Json, writer: SchemaWriter, where: string): Json {
-  const { name, in: location, required, schema, description, deprecated, ...rest } = parameter
+function finishParameter(parameter: Json, writer: SchemaWriter, where: Where): Json {
+  const { name, in: location, schema, description } = parameter
   const own = schema as JsonSchema | undefined
   const defaulted = own !== undefined && 'default' in own
   const result: Json = {
     name,
     in: location,
-    required: location === 'path' || (required === true && !defaulted),
+    required: location === 'path' || (parameter.required === true && !defaulted),
   }
   if (own !== undefined) {
-    const written = writer.write(own, 'input', `the ${location} parameter "${name}" of ${where}`)
-    result.schema =
-      typeof description === 'string' && !('description' in written) && written.$ref === undefined
-        ? { ...written, description }
-        : written
+    const written = writer.write(own, 'input', () => `the ${location} parameter "${name}" of ${where()}`)
+    if (typeof description === 'string' && !('description' in written) && written.$ref === undefined)
+      written.description = description
+    result.schema = written
   }
   if (description !== undefined) result.description = description
-  if (deprecated === true || own?.deprecated === true) result.deprecated = true
-  return { ...result, ...rest }
-}
-
-function finishBody(body: Json, mark: OperationMark | undefined, writer: SchemaWriter, where: string): Json {
-  const { content, required, ...rest } = body
-  const result: Json = { ...rest, content: writeContent(content, 'input', writer, `the body of ${where}`) }
-  if (mark?.bodyRequired ?? required === true) result.required = true
+  if (parameter.deprecated === true || own?.deprecated === true) result.deprecated = true
+  for (const key in parameter) if (!PARAMETER_KEYS.has(key)) result[key] = parameter[key]
   return result
 }
 
-function finishResponses(responses: Record<string, Json>, writer: SchemaWriter, where: string): Json {
+function finishBody(body: Json, mark: OperationMark | undefined, writer: SchemaWriter, where: Where): Json {
   const result: Json = {}
-  for (const [key, response] of Object.entries(responses ?? {})) {
-    const { description, headers, content, ...rest } = response
-    const written: Json = { description }
+  for (const key in body) if (key !== 'content' && key !== 'required') result[key] = body[key]
+  result.content = writeContent(body.content, 'input', writer, () => `the body of ${where()}`)
+  if (mark?.bodyRequired ?? body.required === true) result.required = true
+  return result
+}
+
+function finishResponses(
+  responses: Record<string, Json>,
+  mark: OperationMark | undefined,
+  writer: SchemaWriter,
+  where: Where,
+): Json {
+  // @fastify/swagger's response objects (its own, and in FastAPI's key order): written in place.
+  const result = (responses ?? {}) as Record<string, Json>
+  for (const key in result) {
+    const { headers, content } = result[key] as Json
     if (headers !== undefined) {
-      const list: Json = {}
-      for (const [name, header] of Object.entries(headers as Record<string, Json>)) {
-        list[name] = { ...header, schema: writer.write(header.schema, 'output', `a header of ${where}`) }
+      for (const header of Object.values(headers as Record<string, Json>)) {
+        writer.write(header.schema, 'output', () => `a header of ${where()}`)
       }
-      written.headers = list
     }
     if (content !== undefined)
-      written.content = writeContent(content, 'output', writer, `the ${key} response of ${where}`)
-    result[key] = { ...written, ...rest }
+      writeContent(content, 'output', writer, () => `the ${key} response of ${where()}`)
   }
+  // FastAPI's default 422, the same for every operation: added here rather than resolved for each route.
+  if (mark?.validationError === true) result['422'] = validationErrorResponse() as unknown as Json
   return result
 }
 
-function writeContent(content: unknown, mode: SchemaMode, writer: SchemaWriter, where: string): Json {
-  const result: Json = {}
-  for (const [type, media] of Object.entries((content ?? {}) as Record<string, Json>)) {
-    result[type] =
-      media.schema === undefined ? media : { ...media, schema: writer.write(media.schema, mode, where) }
+function writeContent(content: unknown, mode: SchemaMode, writer: SchemaWriter, where: Where): Json {
+  const media = (content ?? {}) as Record<string, Json>
+  for (const type in media) {
+    const entry = media[type] as Json
+    if (entry.schema !== undefined) writer.write(entry.schema, mode, where)
   }
-  return result
+  return media
 }
 
 function withoutId(schema: JsonSchema): JsonSchema {

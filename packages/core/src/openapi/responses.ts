@@ -15,8 +15,9 @@ import { FastboxError } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import type { ResponseDoc } from '../spec/route-spec.ts'
 import type { BuildState } from './build-state.ts'
+import { COMPONENT_NAME, visitSchema } from './schema-writer.ts'
 import { authenticateHeader, type RouteSecurity } from './security.ts'
-import { builtInRef, COVERING_KEYS } from './validation-error.ts'
+import { BUILT_IN_COMPONENTS, builtInRef, COVERING_KEYS } from './validation-error.ts'
 
 /** FastAPI's descriptions for status ranges and `default`. */
 const RANGE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -43,8 +44,14 @@ export interface ResponsesInput {
   readonly where: string
 }
 
-/** The route's `schema.response` for @fastify/swagger. */
-export function routeResponses(input: ResponsesInput): Record<string, JsonSchema> {
+export interface RouteResponses {
+  /** The route's `schema.response` for @fastify/swagger. */
+  readonly responses: Record<string, JsonSchema>
+  /** The operation gets FastAPI's default 422 (the same for every operation, added to the document as is). */
+  readonly validationError: boolean
+}
+
+export function routeResponses(input: ResponsesInput): RouteResponses {
   const { route, state, where } = input
   const docs = documentedResponses(route, where)
   const success = String(route.status)
@@ -53,7 +60,7 @@ export function routeResponses(input: ResponsesInput): Record<string, JsonSchema
     const doc = docs.get(key)
     const schema =
       route.responses.get(Number(key))?.schema ??
-      (doc?.schema !== undefined ? documentedSchema(doc.schema, input) : undefined) ??
+      (doc?.schema !== undefined ? documentedSchema(doc.schema, input, key) : undefined) ??
       (key === success ? {} : isError(key) ? useHTTPError(state) : undefined)
     const description =
       doc?.description ??
@@ -70,11 +77,9 @@ export function routeResponses(input: ResponsesInput): Record<string, JsonSchema
     const base = declared ?? response(useHTTPError(state), 'Not authenticated')
     responses['401'] = { ...base, headers: authenticateHeader(challenges) }
   }
-  if (input.hasInputs && COVERING_KEYS.every((key) => !(key in responses))) {
-    state.builtIns.add('HTTPValidationError')
-    responses['422'] = response(builtInRef('HTTPValidationError'), 'Validation Error')
-  }
-  return responses
+  const validationError = input.hasInputs && COVERING_KEYS.every((key) => !(key in responses))
+  if (validationError) state.builtIns.add('HTTPValidationError')
+  return { responses, validationError }
 }
 
 /** A response in @fastify/swagger's form: no content without a schema. */
@@ -93,10 +98,25 @@ function useHTTPError(state: BuildState): JsonSchema {
  * A schema given only as documentation: its `$id` sub-schemas are hoisted like the app's own. One that the
  * app registered too must be the same schema.
  */
-function documentedSchema(schema: unknown, input: ResponsesInput): JsonSchema {
-  const before = new Set(input.state.documented.schemas.keys())
-  const hoisted = input.state.documented.hoist(schema)
-  for (const [id, found] of input.state.documented.schemas) {
+function documentedSchema(schema: unknown, input: ResponsesInput, key: string): JsonSchema {
+  const { documented } = input.state
+  const before = new Set(documented.schemas.keys())
+  const hoisted = documented.hoist(schema)
+  // Every shared schema it names must exist (what Fastify checks for the schemas it compiles).
+  const known = (name: string) =>
+    input.shared.has(name) || documented.schemas.has(name) || name in BUILT_IN_COMPONENTS
+  for (const root of [hoisted, ...documented.schemas.values()]) {
+    visitSchema(root, (node) => {
+      const ref = node.$ref
+      if (typeof ref === 'string' && COMPONENT_NAME.test(ref) && !known(ref)) {
+        throw new FastboxError(
+          'FASTBOX_ERR_INVALID_SPEC',
+          `The schema of the ${key} response of ${input.where} refers to "${ref}", which is no shared schema: give the schema it means \`$id: '${ref}'\`.`,
+        )
+      }
+    })
+  }
+  for (const [id, found] of documented.schemas) {
     if (before.has(id)) continue
     const registered = input.shared.get(id)
     if (registered !== undefined && !isDeepStrictEqual(registered, found)) {

@@ -82,10 +82,19 @@ function isDefaulted(schema: unknown): boolean {
   return typeof schema === 'object' && schema !== null && 'default' in schema
 }
 
-/** Copies schemas for the document; one writer per document (it knows the components and their views). */
+/** What a schema is, in errors: built only when one is thrown. */
+export type Where = () => string
+
+/**
+ * Writes schemas as the document has them, in place: the objects @fastify/swagger built for this document
+ * are its own (it clones what it reads), so they are changed rather than copied. One writer per document: it
+ * knows the components and their views, and writes each object once (@fastify/swagger shares one operation
+ * between the methods of a route).
+ */
 export class SchemaWriter {
   readonly #names: ReadonlySet<string>
   readonly #rename: (name: string, mode: SchemaMode) => string
+  readonly #written = new WeakSet<object>()
 
   /**
    * `names`: the components of the document (as @fastify/swagger and Fastbox named them); `rename` gives the
@@ -96,53 +105,75 @@ export class SchemaWriter {
     this.#rename = rename
   }
 
-  /** A copy of `schema` as the document writes it in `mode`; `where` names it in errors. */
-  write(schema: unknown, mode: SchemaMode, where: string): SchemaObject {
-    return this.#node(schema, mode, where)
+  /** `schema` as the document writes it in `mode` (the same object, changed); `where` names it in errors. */
+  write(schema: unknown, mode: SchemaMode, where: Where): SchemaObject {
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return {}
+    this.#node(schema as JsonSchema, mode, where)
+    return schema as SchemaObject
   }
 
-  #node(value: unknown, mode: SchemaMode, where: string): SchemaObject {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
-    const node = value as JsonSchema
-    const copy: SchemaObject = {}
-    for (const key of Object.keys(node)) {
+  #node(node: JsonSchema, mode: SchemaMode, where: Where): void {
+    if (this.#written.has(node)) return
+    this.#written.add(node)
+    for (const key in node) {
       const item = node[key]
-      // FastAPI's exclude_none: a `default: null` (or any keyword left undefined) says nothing.
-      if (item === null || item === undefined || typeof item === 'function') continue
-      if (DROPPED.has(key) || key.startsWith(INTERNAL_PREFIX)) continue
-      if (key === '$ref' && typeof item === 'string') copy.$ref = this.#ref(item, mode, where)
-      else if (key === 'required' && mode === 'input' && Array.isArray(item)) {
-        const properties = (node.properties ?? {}) as Record<string, unknown>
-        const required = item.filter((name) => !isDefaulted(properties[name as string]))
-        if (required.length > 0) copy.required = required
-      } else if (DATA_KEYWORDS.has(key)) copy[key] = item
-      else if (Array.isArray(item)) copy[key] = item.map((entry) => this.#child(entry, mode, where))
-      else if (SCHEMA_MAPS.has(key) && typeof item === 'object') {
-        const map: SchemaObject = {}
-        for (const name of Object.keys(item)) map[name] = this.#child((item as JsonSchema)[name], mode, where)
-        copy[key] = map
-      } else copy[key] = this.#child(item, mode, where)
+      if (typeof item === 'object') {
+        // FastAPI's exclude_none: a `default: null` (or any keyword left null) says nothing.
+        if (item === null || isInternal(key)) delete node[key]
+        else if (key === 'required') {
+          if (mode === 'input' && Array.isArray(item)) this.#required(node, item)
+        } else if (DATA_KEYWORDS.has(key)) continue
+        else if (Array.isArray(item)) {
+          for (const entry of item) {
+            if (typeof entry === 'object' && entry !== null && !Array.isArray(entry))
+              this.#node(entry, mode, where)
+          }
+        } else if (SCHEMA_MAPS.has(key)) {
+          const map = item as JsonSchema
+          for (const name in map) {
+            const entry = map[name]
+            if (typeof entry === 'object' && entry !== null && !Array.isArray(entry))
+              this.#node(entry as JsonSchema, mode, where)
+          }
+        } else this.#node(item as JsonSchema, mode, where)
+      } else if (key === '$ref') {
+        if (typeof item === 'string') node.$ref = this.#ref(item, mode, where)
+      } else if (item === undefined || typeof item === 'function' || isInternal(key) || DROPPED.has(key)) {
+        delete node[key]
+      }
     }
-    return literalEnums(copy)
+    if (mayHoldLiterals(node)) literalEnums(node)
   }
 
-  #child(value: unknown, mode: SchemaMode, where: string): unknown {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? this.#node(value, mode, where)
-      : value
+  /** In a request, a property with a default may be left out. */
+  #required(node: JsonSchema, required: unknown[]): void {
+    const properties = (node.properties ?? {}) as Record<string, unknown>
+    const needed = required.filter((name) => !isDefaulted(properties[name as string]))
+    if (needed.length === 0) delete node.required
+    else if (needed.length !== required.length) node.required = needed
   }
 
-  #ref(ref: string, mode: SchemaMode, where: string): string {
+  #ref(ref: string, mode: SchemaMode, where: Where): string {
     const parsed = parseRef(ref, this.#names)
     if (parsed === undefined) return ref
     if (!this.#names.has(parsed.name)) {
       throw new FastboxError(
         'FASTBOX_ERR_INVALID_SPEC',
-        `The schema of ${where} refers to "${parsed.name}", which is no shared schema: give the schema it means \`$id: '${parsed.name}'\`.`,
+        `The schema of ${where()} refers to "${parsed.name}", which is no shared schema: give the schema it means \`$id: '${parsed.name}'\`.`,
       )
     }
     return COMPONENTS_PREFIX + this.#rename(parsed.name, mode) + parsed.rest
   }
+}
+
+/** Fastbox's markers: `x-fastbox-...` (`x` is char code 120). */
+function isInternal(key: string): boolean {
+  return key.charCodeAt(0) === 120 && key.startsWith(INTERNAL_PREFIX)
+}
+
+/** Whether a node may hold literals to rewrite (the common node has none of these keys). */
+function mayHoldLiterals(node: JsonSchema): boolean {
+  return 'const' in node || 'anyOf' in node || 'oneOf' in node
 }
 
 /** A literal: `{ enum: [...] }`, with a `type` or without (what a `const` became). */
@@ -153,10 +184,10 @@ function isLiteral(value: unknown): value is { enum: unknown[]; type?: unknown }
 }
 
 /** `const: x` → `enum: [x]`; the literals of an `anyOf`/`oneOf` → one `enum` (the whole union if all are). */
-function literalEnums(node: SchemaObject): SchemaObject {
+function literalEnums(node: JsonSchema): void {
   if ('const' in node && !('enum' in node)) {
-    const { const: value, ...rest } = node
-    node = { ...rest, enum: [value] }
+    node.enum = [node.const]
+    delete node.const
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     const members = node[key]
@@ -165,22 +196,18 @@ function literalEnums(node: SchemaObject): SchemaObject {
     if (literals.length === 0 || (literals.length === 1 && members.length > 1)) continue
     const types = new Set(literals.map((literal) => literal.type))
     const [type] = types
-    const merged: SchemaObject = {
-      ...(types.size === 1 && typeof type === 'string' && { type }),
-      enum: [...new Set(literals.flatMap((literal) => literal.enum))],
-    }
+    const values = [...new Set(literals.flatMap((literal) => literal.enum))]
+    const typed = types.size === 1 && typeof type === 'string'
     if (literals.length === members.length && !('type' in node) && !('enum' in node)) {
-      const { [key]: _union, ...rest } = node
-      node = { ...merged, ...rest }
+      delete node[key]
+      if (typed) node.type = type
+      node.enum = values
     } else {
+      const merged: JsonSchema = typed ? { type, enum: values } : { enum: values }
       const first = members.findIndex(isLiteral)
-      node = {
-        ...node,
-        [key]: members.flatMap((member, index) =>
-          isLiteral(member) ? (index === first ? [merged] : []) : [member],
-        ),
-      }
+      node[key] = members.flatMap((member, index) =>
+        isLiteral(member) ? (index === first ? [merged] : []) : [member],
+      )
     }
   }
-  return node
 }

@@ -8,8 +8,18 @@
 /** Names that say nothing about the operation: arrow functions passed inline have `''`. */
 const MEANINGLESS = new Set(['', 'anonymous', 'handler', 'bound', 'default'])
 
-/** `"Read Items"` from `readItems`, `read_items`, `read-items` or `getReadItems`' words. */
+const SNAKE = /^[a-z0-9_]+$/
+
+/** `"Read Items"` from `readItems`, `read_items` or `read-items`. */
 export function words(name: string): string {
+  // Derived operationIds (`get_items_item_id`): the common case, without the regular expressions below.
+  if (SNAKE.test(name)) {
+    let result = ''
+    for (const word of name.split('_')) {
+      if (word !== '') result += `${result === '' ? '' : ' '}${word.charAt(0).toUpperCase()}${word.slice(1)}`
+    }
+    return result
+  }
   return name
     .replace(/^bound /, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -11,6 +11,7 @@ import type { ParamLocation, ParamPartModel, RouteModel } from '../analysis/mode
 import { kRoute, type RouteRecord } from '../fastify/register-route.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { type BuildState, buildState } from './build-state.ts'
+import { assignOperationIds } from './operation-id.ts'
 import { routeResponses } from './responses.ts'
 import { routeSecurity } from './security.ts'
 import { COMPONENTS_PREFIX } from './validation-error.ts'
@@ -42,6 +43,8 @@ export interface OperationMark {
   readonly handlerName: string | undefined
   /** A plain route whose schema Fastify validates: a failure answers `400 {"detail": ...}`. */
   readonly validates: boolean
+  /** The operation gets FastAPI's default 422 (added by `transformObject`). */
+  readonly validationError: boolean
 }
 
 /** Fastify's name for each parameter location. */
@@ -136,13 +139,22 @@ function fastboxSchema(
     bodyRequired = Array.isArray(form.required) && form.required.length > 0
   }
   const hasInputs = params.length > 0 || model.body !== undefined || model.form !== undefined
-  schema.response = routeResponses({ route: model, state, shared, security, hasInputs, where })
+  const { responses, validationError } = routeResponses({
+    route: model,
+    state,
+    shared,
+    security,
+    hasInputs,
+    where,
+  })
+  schema.response = responses
   const mark: OperationMark = {
     methods: model.methods,
     operationId: spec.operationId,
     bodyRequired,
     handlerName: record.handlerName,
     validates: false,
+    validationError,
   }
   schema[MARK] = mark
   return schema as FastifySchema
@@ -182,6 +194,7 @@ function plainRoute({ schema, url, route }: TransformInput, state: BuildState): 
     bodyRequired: undefined,
     handlerName: typeof route.handler === 'function' ? route.handler.name : undefined,
     validates,
+    validationError: false,
   }
   const response = rest.response as Record<string, unknown> | undefined
   const covered = response !== undefined && ['400', '4xx', '4XX', 'default'].some((key) => key in response)
@@ -194,4 +207,30 @@ function plainRoute({ schema, url, route }: TransformInput, state: BuildState): 
     }
   }
   return { schema: { ...rest, [MARK]: mark } as FastifySchema, url }
+}
+
+/**
+ * What would stop the document from being built, checked when the app starts (the document itself is built
+ * on first use, as FastAPI does): two routes given one operationId, a documented status that is no status,
+ * two security schemes or two documented schemas under one name. Each route goes through the same code as
+ * for the document.
+ */
+export function checkRoutes(
+  records: readonly DocumentedRoute[],
+  shared: ReadonlyMap<string, JsonSchema>,
+): void {
+  const state = buildState({})
+  const requests: { method: string; path: string; given: string | undefined }[] = []
+  for (const record of records) {
+    const { model } = record
+    if (model.spec.includeInSchema === false) continue
+    fastboxSchema(model, record, state, shared)
+    const given = model.spec.operationId
+    for (const method of model.methods) {
+      const id =
+        given === undefined || model.methods.length === 1 ? given : `${given}_${method.toLowerCase()}`
+      requests.push({ method, path: model.path.openapi, given: id })
+    }
+  }
+  assignOperationIds(requests)
 }

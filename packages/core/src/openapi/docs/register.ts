@@ -6,7 +6,7 @@
  * by the app itself, and every one answers `HEAD` too (as Starlette's routes do), although the app's own
  * GET routes do not.
  */
-import fastifySwaggerUi, { type FastifySwaggerUiOptions } from '@fastify/swagger-ui'
+import type { FastifySwaggerUiOptions } from '@fastify/swagger-ui'
 import type { FastifyInstance, FastifyReply, RouteOptions } from 'fastify'
 import { type Asset, HTML, IMMUTABLE, once, SVG } from './assets.ts'
 import { escapeHtml } from './html.ts'
@@ -89,14 +89,16 @@ async function registerSwaggerUi(
     theme: { ...theme, title: theme?.title ?? escapeHtml(`${options.title} - Swagger UI`) },
     uiConfig: { ...SWAGGER_UI_DEFAULT_PARAMETERS, ...uiConfig },
   }
+  // Loaded by the apps that serve the page, when they start (it brings @fastify/static along).
+  const { fastifySwaggerUi } = (await import('@fastify/swagger-ui')) as unknown as {
+    fastifySwaggerUi: (instance: FastifyInstance, options: FastifySwaggerUiOptions) => Promise<void>
+  }
   // Registered without its plugin metadata: @fastify/swagger is applied to the app directly (see
   // `useSwagger`), so fastify-plugin's check for it by name would fail.
-  await docs.register(async (instance, settingsAgain: FastifySwaggerUiOptions) => {
-    await (fastifySwaggerUi as unknown as (i: FastifyInstance, o: FastifySwaggerUiOptions) => Promise<void>)(
-      instance,
-      settingsAgain,
-    )
-  }, settings)
+  await docs.register(
+    async (instance, own: FastifySwaggerUiOptions) => fastifySwaggerUi(instance, own),
+    settings,
+  )
 }
 
 /** ReDoc at `redocUrl`, its bundle and logo under `<redocUrl>/assets/`. */
