@@ -131,7 +131,7 @@ function finishDocument(raw: Json, shared: ReadonlyMap<string, JsonSchema>): Ope
   const document: Json = {}
   for (const key of [...DOCUMENT_KEYS, ...Object.keys(parts)]) {
     const value = parts[key]
-    if (key in document || value === undefined || value === null) continue
+    if (Object.hasOwn(document, key) || value === undefined || value === null) continue
     if (Array.isArray(value) && value.length === 0 && key !== 'security') continue
     document[key] = value
   }

@@ -67,10 +67,7 @@ export interface TransformResult {
   readonly url: string
 }
 
-/**
- * Builds Fastbox's `transform`. `shared` holds the app's shared (`$id`) schemas; `exposeHead` says whether
- * HEAD routes Fastify adds by itself are documented.
- */
+/** Builds Fastbox's `transform`; `shared` holds the app's shared (`$id`) schemas, read at document time. */
 export function createTransform(shared: ReadonlyMap<string, JsonSchema>) {
   return function fastboxTransform(input: TransformInput): TransformResult {
     const { route, url } = input
