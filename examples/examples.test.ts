@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { expectValid } from '../packages/core/src/openapi/test-support.ts'
 import { app as backgroundLifespan, sent } from './background-lifespan.ts'
 import { db, app as dependencies } from './dependencies.ts'
 import { app as docs } from './docs.ts'
@@ -225,4 +226,24 @@ describe('examples behave as the README says', () => {
     expect([late.statusCode, late.json()]).toEqual([503, { detail: 'Request timed out' }])
     await serving.close()
   })
+})
+
+describe('every example app’s OpenAPI document', () => {
+  const apps = {
+    'background-lifespan': backgroundLifespan,
+    dependencies,
+    docs,
+    errors,
+    'first-route': firstRoute,
+    requests,
+    responses,
+    routers,
+    security,
+  }
+  for (const [name, app] of Object.entries(apps)) {
+    it(`${name}: validates against the OpenAPI 3.1 schema, every $ref resolving`, async () => {
+      await app.ready()
+      await expectValid(app.openapi())
+    })
+  }
 })

@@ -267,7 +267,7 @@ export function buildReport(results: BenchResults): Report {
     '',
     '## Start-up',
     '',
-    `Apps of N routes (each: a path parameter, 2 query parameters, a 6-field body, responses 200 and 404, schemas of its own), Fastbox against plain Fastify with the same TypeBox schemas; median of ${startup.runs} fresh process(es) each. *spawn → listening*: measured by the parent, from spawning \`node --import tsx\` to the child's line after \`listen()\`; *boot*: Node, tsx and the imports (Fastbox is loaded as TypeScript source); *declare*: registering the routes (Fastbox analyzes and compiles each route here); *ready()*: \`await app.ready()\` (Fastify compiles its schemas here; Fastbox also builds its OpenAPI document).`,
+    `Apps of N routes (each: a path parameter, 2 query parameters, a 6-field body, responses 200 and 404, schemas of its own), Fastbox against plain Fastify with the same TypeBox schemas; median of ${startup.runs} fresh process(es) each. *spawn → listening*: measured by the parent, from spawning \`node --import tsx\` to the child's line after \`listen()\`; *boot*: Node, tsx and the imports (Fastbox is loaded as TypeScript source); *declare*: registering the routes (Fastbox analyzes and compiles each route here); *ready()*: \`await app.ready()\` (Fastify compiles its schemas here; Fastbox loads @fastify/swagger-ui and checks its routes for the OpenAPI document, which is built on first use).`,
     '',
     table(
       [
@@ -348,7 +348,7 @@ export function buildReport(results: BenchResults): Report {
     '',
     '## OpenAPI document',
     '',
-    `\`app.openapi()\`, first call on each of ${doc.apps} fresh Fastbox app(s) of ${doc.routes} routes in one process (the first app also warms the code up).`,
+    `\`app.openapi()\`, first call after \`ready()\` on each of ${doc.apps} fresh Fastbox app(s) of ${doc.routes} routes in one process (the first app also warms the code up): @fastify/swagger's pass over the routes with Fastbox's \`transform\` and \`transformObject\`, the JSON text, and the parsed copy \`openapi()\` returns.`,
     '',
     table(
       ['routes', 'median', 'each app', 'document size'],

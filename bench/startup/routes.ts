@@ -5,7 +5,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type as t } from '@sinclair/typebox'
-import { createApp } from 'fastbox'
+import { type AppOptions, createApp } from 'fastbox'
 import Fastify from 'fastify'
 
 export type StartupVariant = 'fastbox' | 'fastify'
@@ -30,8 +30,8 @@ function routeSchemas(i: number) {
   }
 }
 
-export function fastboxApp(routes: number) {
-  const app = createApp()
+export function fastboxApp(routes: number, options: AppOptions = {}) {
+  const app = createApp(options)
   for (let i = 0; i < routes; i++) {
     const s = routeSchemas(i)
     app.route(

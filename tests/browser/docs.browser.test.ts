@@ -38,11 +38,8 @@ if (!hasChromium && process.env.CI === undefined) {
 
 describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
   const app = buildApp()
-  const document = app.openapi()
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
-  const operations = Object.values(document.paths).flatMap((item) =>
-    Object.keys(item ?? {}).filter((key) => methods.has(key)),
-  )
+  let operations: string[] = []
   let origin = ''
   let browser: Browser | undefined
   const outside: string[] = []
@@ -52,6 +49,9 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is required when CI is set`).toBe(true)
     origin = await app.listen({ host: '127.0.0.1', port: 0 })
+    operations = Object.values(app.openapi().paths).flatMap((item) =>
+      Object.keys(item ?? {}).filter((key) => methods.has(key)),
+    )
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
     mkdirSync(SCREENSHOTS, { recursive: true })
   }, TIMEOUT)
@@ -90,13 +90,18 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
       await expect.poll(() => page.locator('.opblock').count(), { timeout: 30_000 }).toBe(operations.length)
       expect(await page.title()).toBe('Fastbox Store - Swagger UI')
       await expect.poll(() => page.locator('.info .title').first().textContent()).toContain('Fastbox Store')
+      // @fastify/swagger-ui's files, and the document from its own route (the same as `openapiUrl`'s).
       expect(loaded).toEqual(
         expect.arrayContaining([
-          `${URLS.docsUrl}/assets/swagger-ui-bundle.js`,
-          `${URLS.docsUrl}/assets/swagger-ui.css`,
-          URLS.openapiUrl,
+          `${URLS.docsUrl}/static/swagger-ui-bundle.js`,
+          `${URLS.docsUrl}/static/swagger-ui.css`,
+          `${URLS.docsUrl}/json`,
         ]),
       )
+      // The rows show the operations' summaries (given, or derived from the operationId).
+      await expect
+        .poll(() => page.locator('.opblock-summary-description').first().textContent())
+        .toBe('List items')
       await page.screenshot({ path: join(SCREENSHOTS, 'swagger-ui.png'), fullPage: true })
       expect(outside).toEqual([])
       expect(failures).toEqual([])
@@ -138,6 +143,36 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
       expect(await operation.locator('.curl-command').textContent()).toMatch(/Authorization: Bearer [\w-]+/)
       await operation.locator('.live-responses-table').scrollIntoViewIfNeeded()
       await page.screenshot({ path: join(SCREENSHOTS, 'swagger-ui-authorized.png'), fullPage: false })
+      expect(outside).toEqual([])
+      expect(failures).toEqual([])
+      await page.context().close()
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'Swagger UI’s OAuth2 redirect page hands the token back to the page that opened it',
+    async () => {
+      // What Swagger UI's implicit or authorization-code flows do: note the pending login on the page, send the
+      // browser to the provider, which sends it back to the redirect page with the token in the fragment.
+      const page = await openPage(URLS.docsUrl)
+      await expect.poll(() => page.locator('.opblock').count(), { timeout: 30_000 }).toBe(operations.length)
+      // Page scripts as text: this repository type-checks for Node, without the DOM's globals.
+      await page.evaluate(`window.swaggerUIRedirectOauth2 = {
+        state: 'xyz',
+        redirectUrl: location.origin + '/docs/static/oauth2-redirect.html',
+        auth: { name: 'OAuth2PasswordBearer', schema: { get: (key) => (key === 'flow' ? 'implicit' : undefined) } },
+        callback: (result) => { window.oauthResult = result },
+        errCb: (error) => { window.oauthError = error },
+      }`)
+      const popup = page.waitForEvent('popup')
+      await page.evaluate(
+        "void window.open('/docs/static/oauth2-redirect.html#access_token=abc&token_type=bearer&state=xyz')",
+      )
+      // The redirect page (served by the app, like its script) calls back the opener and closes itself.
+      await (await popup).waitForEvent('close')
+      const result = await page.evaluate('window.oauthResult')
+      expect(result).toMatchObject({ token: { access_token: 'abc', token_type: 'bearer' }, isValid: true })
       expect(outside).toEqual([])
       expect(failures).toEqual([])
       await page.context().close()

@@ -11,6 +11,8 @@ it('serves a valid OpenAPI 3.1 document', async () => {
 
 it('matches the committed snapshot, so every change to the document is reviewed in a diff', async () => {
   // Regenerate after an intended change with `pnpm vitest run apps/store -u`.
-  const text = `${JSON.stringify(buildApp().openapi(), null, 2)}\n`
+  const app = buildApp()
+  await app.ready()
+  const text = `${JSON.stringify(app.openapi(), null, 2)}\n`
   await expect(text).toMatchFileSnapshot('./openapi.snap.json')
 })

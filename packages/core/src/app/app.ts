@@ -27,7 +27,7 @@ import {
   useRequestIdHeader,
 } from '../fastify/logging.ts'
 import { type PathMatchOptions, useNotFound } from '../fastify/not-found.ts'
-import { type RouteRecord, registerRoute } from '../fastify/register-route.ts'
+import { registerRoute } from '../fastify/register-route.ts'
 import { ConnectionDrain } from '../fastify/shutdown.ts'
 import {
   applyServerTimeouts,
@@ -37,8 +37,10 @@ import {
   type TimeoutOptions,
 } from '../fastify/timeouts.ts'
 import { useUnderPressure } from '../fastify/under-pressure.ts'
-import { registerDocsRoutes } from '../openapi/docs/register.ts'
-import { buildOpenApiDocument } from '../openapi/document.ts'
+import { FastboxError } from '../http/errors.ts'
+import { registerDocs } from '../openapi/docs/register.ts'
+import { useSwagger } from '../openapi/swagger.ts'
+import { checkRoutes, type DocumentedRoute } from '../openapi/transform.ts'
 import type { OpenAPIDocument } from '../openapi/types.ts'
 import { createRouteHandler, type RuntimeHandler } from '../runtime/handler.ts'
 import { SchemaRegistry } from '../schema/registry.ts'
@@ -110,8 +112,10 @@ export class App<TRoutes = never> {
    * replacement's own request parts replace the original's, from the next request on.
    */
   readonly dependencyOverrides = new DependencyOverrides()
-  /** The OpenAPI document as JSON text, built on first use and again after a route is added. */
+  /** The OpenAPI document as JSON text, built once, when first asked for (after the app is ready). */
   #documentText: string | undefined
+  /** Set once the app is ready: @fastify/swagger knows every route (plugins' too) only then. */
+  #ready = false
 
   readonly inject: FastifyInstance['inject']
   readonly listen: FastifyInstance['listen']
@@ -173,40 +177,51 @@ export class App<TRoutes = never> {
   }
 
   /**
-   * The OpenAPI 3.1 document of the app, built from the same route models that validate requests.
-   * Built once and cached (rebuilt only after a route is added); served at `openapiUrl`.
+   * The OpenAPI 3.1 document of the app, built by @fastify/swagger from every Fastify route (Fastbox's, with
+   * the same route models that validate requests, plain ones and plugins'), on first use, then cached; served
+   * at `openapiUrl`. Routes are all known only once the app is ready: call it after `await app.ready()`.
    */
   openapi(): OpenAPIDocument {
     return JSON.parse(this.#openapiText()) as OpenAPIDocument
   }
 
   #openapiText(): string {
-    this.#documentText ??= JSON.stringify(
-      buildOpenApiDocument({
-        routes: this[kRouteModels],
-        schemas: this[kSchemas].schemas,
-        info: this.settings,
-      }),
-    )
+    if (!this.#ready) {
+      throw new FastboxError(
+        'FASTBOX_ERR_NOT_READY',
+        'The OpenAPI document is built once every route is known: call app.openapi() after `await app.ready()`.',
+      )
+    }
+    this.#documentText ??= JSON.stringify(this.fastify.swagger())
     return this.#documentText
   }
 
-  /** Serves the document, Swagger UI and ReDoc (each can be turned off with `null`), from local assets only. */
+  /**
+   * Documents the routes with @fastify/swagger (in place before any route is declared), and serves the
+   * document, Swagger UI and ReDoc (each can be turned off with `null`), from local assets only.
+   */
   #useDocs(options: AppOptions): void {
+    useSwagger(this.fastify, {
+      metadata: options,
+      shared: this[kSchemas].schemas,
+      options: options.swagger,
+      documentHeadRoutes: options.fastify?.exposeHeadRoutes !== true,
+    })
     const openapiUrl = options.openapiUrl === undefined ? '/openapi.json' : options.openapiUrl
+    this.fastify.addHook('onReady', async () => {
+      this.#ready = true
+      // A route the document cannot describe (two routes given one operationId) stops the app at start-up;
+      // the document itself is built on first use, as FastAPI does.
+      if (openapiUrl !== null) checkRoutes(this.#routes, this[kSchemas].schemas)
+    })
     if (openapiUrl === null) return
-    const docsUrl = options.docsUrl === undefined ? '/docs' : options.docsUrl
-    const redocUrl = options.redocUrl === undefined ? '/redoc' : options.redocUrl
-    registerDocsRoutes(this.fastify, {
+    registerDocs(this.fastify, {
       title: options.title ?? 'Fastbox',
       openapiUrl,
-      docsUrl,
-      redocUrl,
+      docsUrl: options.docsUrl === undefined ? '/docs' : options.docsUrl,
+      redocUrl: options.redocUrl === undefined ? '/redoc' : options.redocUrl,
+      swaggerUi: options.swaggerUi,
       document: () => this.#openapiText(),
-    })
-    // A route the document cannot describe (two routes given one operationId) stops the app at start-up.
-    this.fastify.addHook('onReady', async () => {
-      this.#openapiText()
     })
   }
 
@@ -277,25 +292,23 @@ export class App<TRoutes = never> {
     const overrides = this.dependencyOverrides
     const analyze = () =>
       analyzeRoute(methods, path, spec, context, planDependencies(effects, spec.deps, overrides, where))
-    const record: AnalyzedRoute = { model: analyze(), analyze }
+    const record: AnalyzedRoute = { model: analyze(), analyze, handlerName: handler.name }
     registerRoute(
       this.fastify,
       record,
       createRouteHandler({ route: record, track: (run) => this.#track(run) }, handler),
     )
     this.#routes.push(record)
-    this.#documentText = undefined
     return this
   }
 
   /** `dependencyOverrides` changed: every route's graph is analyzed again, before the next request. */
   #analyzeAgain(): void {
     for (const route of this.#routes) route.model = route.analyze()
-    this.#documentText = undefined
   }
 }
 
-interface AnalyzedRoute extends RouteRecord {
+interface AnalyzedRoute extends DocumentedRoute {
   model: RouteModel
   readonly analyze: () => RouteModel
 }

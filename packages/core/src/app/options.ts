@@ -6,6 +6,8 @@
 import type { FastifyServerOptions } from 'fastify'
 import type { LogLevel } from '../fastify/logging.ts'
 import type { UnderPressureOptions } from '../fastify/under-pressure.ts'
+import type { SwaggerUiOptions } from '../openapi/docs/register.ts'
+import type { SwaggerOptions } from '../openapi/swagger.ts'
 import type { AnyDependency } from '../spec/dependency.ts'
 import type { Lifespan } from '../spec/lifespan.ts'
 
@@ -52,6 +54,13 @@ export interface AppOptions {
   docsUrl?: string | null
   /** ReDoc (default `'/redoc'`); `null` turns it off. */
   redocUrl?: string | null
+  /**
+   * Options for `@fastify/swagger`, which builds the document (e.g. `hiddenTag`, `openapi.externalDocs`, a
+   * `transform` or `transformObject` of your own, run after Fastbox's). See the README for what Fastbox sets.
+   */
+  swagger?: SwaggerOptions
+  /** Options for `@fastify/swagger-ui`, which serves `docsUrl` (e.g. `uiConfig`, `initOAuth`, `theme`). */
+  swaggerUi?: SwaggerUiOptions
   /** Dependencies run (for their effect) before every route's own, e.g. a global guard. */
   dependencies?: readonly AnyDependency[]
   /** Set-up before the first request and tear-down on `close()`; see `createLifespan`. */

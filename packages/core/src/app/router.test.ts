@@ -29,7 +29,7 @@ describe('routers', () => {
     expect((await app.inject('/items/')).json()).toEqual(['app', 'include', 'router', 'route'])
   })
 
-  it("add up tags and merge responses in the document, the route's own winning", () => {
+  it("add up tags and merge responses in the document, the route's own winning", async () => {
     const router = createRouter({
       prefix: '/items',
       tags: ['items'],
@@ -43,6 +43,7 @@ describe('routers', () => {
       tags: ['admin'],
       responses: { 403: { description: 'Forbidden' } },
     })
+    await app.ready()
     const operation = app.openapi().paths['/items/{item_id}']?.put
     expect(operation?.tags).toEqual(['admin', 'items', 'custom'])
     expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '403', '404', '418', '422'])

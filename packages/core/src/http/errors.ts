@@ -67,6 +67,7 @@ export type FastboxErrorCode =
   | 'FASTBOX_ERR_INVALID_STATUS'
   | 'FASTBOX_ERR_INVALID_SPEC'
   | 'FASTBOX_ERR_INVALID_PATH'
+  | 'FASTBOX_ERR_NOT_READY'
 
 /**
  * A mistake in how the app is declared (never a request error): thrown at registration. Every configuration

@@ -2,7 +2,6 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../../../apps/store/src/app.ts'
 import { createApp, t } from '../index.ts'
-import { buildOpenApiDocument } from './document.ts'
 import { documentOf, expectValid } from './test-support.ts'
 
 const Item = t.Object({ id: t.Integer(), name: t.String() }, { $id: 'Item' })
@@ -17,17 +16,9 @@ function leftovers(value: unknown, path = '$'): string[] {
 
 describe('the document', () => {
   it('is a valid 3.1.0 document with default info and empty paths for an empty app', async () => {
-    const doc = documentOf(createApp())
+    const doc = await documentOf(createApp())
     expect(doc).toEqual({ openapi: '3.1.0', info: { title: 'Fastbox', version: '0.1.0' }, paths: {} })
     await expectValid(doc)
-  })
-
-  it('builds without any app metadata at all', () => {
-    expect(buildOpenApiDocument({ routes: [], schemas: new Map() })).toEqual({
-      openapi: '3.1.0',
-      info: { title: 'Fastbox', version: '0.1.0' },
-      paths: {},
-    })
   })
 
   it('takes info, servers and tags (in order) from the app options', async () => {
@@ -46,7 +37,7 @@ describe('the document', () => {
       ],
       openapiUrl: '/spec.json',
     })
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc).toEqual({
       openapi: '3.1.0',
       info: {
@@ -69,11 +60,33 @@ describe('the document', () => {
     await expectValid(doc)
   })
 
-  it('lets explicit servers and tags override the options, and leaves out empty lists', () => {
-    const app = createApp({ servers: [{ url: '/a' }], tags: [{ name: 'a' }] })
-    const doc = documentOf(app, { servers: [{ url: '/b' }], tags: [] })
-    expect(doc.servers).toEqual([{ url: '/b' }])
-    expect(doc).not.toHaveProperty('tags')
+  it('leaves out empty lists of servers and tags', async () => {
+    const doc = await documentOf(createApp({ servers: [], tags: [] }))
+    expect(Object.keys(doc)).toEqual(['openapi', 'info', 'paths'])
+  })
+
+  it('takes @fastify/swagger options: more document keys and info, user transforms after its own', async () => {
+    const app = createApp({
+      title: 'Shop',
+      swagger: {
+        openapi: {
+          info: { 'x-logo': { url: '/logo.png' } } as never,
+          externalDocs: { url: 'https://example.com' },
+        },
+        hiddenTag: 'internal',
+        transform: ({ schema, url }) => ({ schema: { ...schema, 'x-seen': true } as never, url }),
+        transformObject: ({ openapiObject }) => ({ ...openapiObject, 'x-finished': true }),
+      },
+    })
+      .get('/items', { tags: ['items'] }, () => [])
+      .get('/secret', { tags: ['internal'] }, () => null)
+    const doc = await documentOf(app)
+    expect(doc.info).toEqual({ title: 'Shop', version: '0.1.0', 'x-logo': { url: '/logo.png' } })
+    expect(doc.externalDocs).toEqual({ url: 'https://example.com' })
+    expect(Object.keys(doc.paths)).toEqual(['/items'])
+    expect(doc.paths['/items']?.get?.['x-seen']).toBe(true)
+    expect(doc['x-finished']).toBe(true)
+    await expectValid(doc)
   })
 
   it('never writes null or undefined, even when the options hold them', async () => {
@@ -85,7 +98,7 @@ describe('the document', () => {
       { query: { q: t.Union([t.String(), t.Null()], { default: null }) } },
       () => [],
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(leftovers(doc)).toEqual([])
     expect(doc.info).toEqual({ title: 'T', contact: { name: 'N' }, version: '0.1.0' })
     expect(doc.paths['/items']?.get?.parameters?.[0]).toEqual({
@@ -103,7 +116,7 @@ describe('the document', () => {
       .get('/items', () => [])
       .delete('/items/{item_id}', { status: 204 }, () => undefined)
       .route('/things', { method: ['PUT', 'patch'] }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(Object.keys(doc.paths)).toEqual(['/items/{item_id}', '/items', '/things'])
     expect(Object.keys(doc.paths['/items/{item_id}'] ?? {})).toEqual(['get', 'delete'])
     expect(Object.keys(doc.paths['/things'] ?? {})).toEqual(['put', 'patch'])
@@ -113,7 +126,7 @@ describe('the document', () => {
 
   it('documents a {name:path} parameter under its name', async () => {
     const app = createApp().get('/files/{file_path:path}', ({ path }) => path.file_path)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/files/{file_path}']?.get?.parameters).toEqual([
       { name: 'file_path', in: 'path', required: true, schema: { type: 'string' } },
     ])
@@ -127,7 +140,7 @@ describe('the document', () => {
         name: 'a',
       }))
       .get('/shown', { operationId: 'shown' }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(Object.keys(doc.paths)).toEqual(['/shown'])
     expect(doc.components?.schemas).toEqual({
       Item: {
@@ -139,24 +152,24 @@ describe('the document', () => {
     await expectValid(doc)
   })
 
-  it('is deterministic: two builds give the same JSON, byte for byte', () => {
-    const first = JSON.stringify(documentOf(buildApp()))
-    const second = JSON.stringify(documentOf(buildApp()))
+  it('is deterministic: two builds give the same JSON, byte for byte', async () => {
+    const first = JSON.stringify(await documentOf(buildApp()))
+    const second = JSON.stringify(await documentOf(buildApp()))
     expect(second).toBe(first)
     const app = buildApp()
-    expect(JSON.stringify(documentOf(app))).toBe(JSON.stringify(documentOf(app)))
+    expect(JSON.stringify(await documentOf(app))).toBe(JSON.stringify(await documentOf(app)))
   })
 
-  it('is a fresh object each time: changing one document does not change the next', () => {
+  it('is a fresh object each time: changing one document does not change the next', async () => {
     const app = createApp().get('/items', { response: t.Array(Item) }, () => [])
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     const item = doc.components?.schemas?.Item as { properties: Record<string, unknown> }
     item.properties.extra = { type: 'string' }
-    expect(documentOf(app).components?.schemas?.Item).not.toHaveProperty('properties.extra')
+    expect((await documentOf(app)).components?.schemas?.Item).not.toHaveProperty('properties.extra')
   })
 
-  it('holds plain JSON only: no TypeBox symbols, nothing JSON.stringify would drop', () => {
-    const doc = documentOf(buildApp())
+  it('holds plain JSON only: no TypeBox symbols, nothing JSON.stringify would drop', async () => {
+    const doc = await documentOf(buildApp())
     expect(leftovers(doc)).toEqual([])
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
     expect(JSON.stringify(doc)).not.toMatch(/TypeBox|Kind|x-fastbox|def-\d/)
@@ -165,7 +178,7 @@ describe('the document', () => {
 
 describe('the independent validator', () => {
   it('does reject a broken document (so the checks above are not vacuous)', async () => {
-    const doc = documentOf(createApp().get('/items/{id}', () => null))
+    const doc = await documentOf(createApp().get('/items/{id}', () => null))
     const broken = structuredClone(doc) as unknown as {
       paths: Record<string, { get: { parameters: object[] } }>
     }
@@ -177,7 +190,7 @@ describe('the independent validator', () => {
 
 describe('the demo store', () => {
   it('has a valid document with every shared schema as a component', async () => {
-    const doc = documentOf(buildApp())
+    const doc = await documentOf(buildApp())
     await expectValid(doc)
     expect(doc.info).toEqual({
       title: 'Fastbox Store',
@@ -185,6 +198,7 @@ describe('the demo store', () => {
       version: '1.0.0',
     })
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual([
+      'HTTPError',
       'HTTPValidationError',
       'Item',
       'ItemCreate',

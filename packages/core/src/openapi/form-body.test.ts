@@ -14,8 +14,9 @@ describe('form bodies', () => {
       { form: { username: t.String(), age: t.Integer({ minimum: 0 }), note: t.Optional(t.String()) } },
       () => null,
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/login']?.post).toEqual({
+      summary: 'Post Login',
       operationId: 'post_login',
       requestBody: {
         content: {
@@ -43,7 +44,7 @@ describe('form bodies', () => {
 
   it('documents passwordRequestForm as FastAPI’s OAuth2PasswordRequestForm (fields with defaults optional)', async () => {
     const app = createApp().post('/token', { deps: { login: passwordRequestForm } }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/token']?.post?.requestBody).toEqual({
       content: {
         'application/x-www-form-urlencoded': {
@@ -67,12 +68,12 @@ describe('form bodies', () => {
     await expectValid(doc)
   })
 
-  it('merges the fields of the route and its dependencies', () => {
+  it('merges the fields of the route and its dependencies', async () => {
     const extra = dependency({ form: { code: t.String() } }, ({ form }) => form.code)
     const app = createApp().post('/verify', { form: { user: t.String() }, deps: { extra } }, () => null)
-    const schema =
-      documentOf(app).paths['/verify']?.post?.requestBody?.content['application/x-www-form-urlencoded']
-        ?.schema
+    const schema = (await documentOf(app)).paths['/verify']?.post?.requestBody?.content[
+      'application/x-www-form-urlencoded'
+    ]?.schema
     expect(schema).toEqual({
       type: 'object',
       properties: { user: { type: 'string' }, code: { type: 'string' } },
@@ -86,7 +87,7 @@ describe('form bodies', () => {
       { form: { q: t.Optional(t.String()), n: t.Integer({ default: 1 }) } },
       () => null,
     )
-    const body = documentOf(app).paths['/search']?.post?.requestBody
+    const body = (await documentOf(app)).paths['/search']?.post?.requestBody
     expect(body).toEqual({
       content: {
         'application/x-www-form-urlencoded': {
@@ -97,13 +98,13 @@ describe('form bodies', () => {
         },
       },
     })
-    await expectValid(documentOf(app))
+    await expectValid(await documentOf(app))
   })
 
   it('writes a form declared with a $id inline: its properties are the fields', async () => {
     const Login = t.Object({ username: t.String(), password: t.String() }, { $id: 'Login' })
     const app = createApp().post('/login', { form: Login }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/login']?.post?.requestBody).toEqual({
       content: {
         'application/x-www-form-urlencoded': {

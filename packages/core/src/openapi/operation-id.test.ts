@@ -4,7 +4,7 @@ import { assignOperationIds, deriveOperationId } from './operation-id.ts'
 import { documentOf, expectValid } from './test-support.ts'
 
 describe('deriveOperationId', () => {
-  it('joins the lower-case method and the words of the path with "_"', () => {
+  it('joins the lower-case method and the words of the path with "_"', async () => {
     expect(deriveOperationId('GET', '/items/{item_id}')).toBe('get_items_item_id')
     expect(deriveOperationId('POST', '/items')).toBe('post_items')
     expect(deriveOperationId('DELETE', '/users/{user_id}/items/{item_id}')).toBe(
@@ -17,7 +17,7 @@ describe('deriveOperationId', () => {
 })
 
 describe('assignOperationIds', () => {
-  it('keeps given ids, and numbers derived ids that collide', () => {
+  it('keeps given ids, and numbers derived ids that collide', async () => {
     expect(
       assignOperationIds([
         { method: 'GET', path: '/items', given: undefined },
@@ -28,7 +28,7 @@ describe('assignOperationIds', () => {
     ).toEqual(['get_items', 'get_items_3', 'get_items_4', 'get_items_2'])
   })
 
-  it('throws, naming the id and both operations, when two are given the same id', () => {
+  it('throws, naming the id and both operations, when two are given the same id', async () => {
     expect(() =>
       assignOperationIds([
         { method: 'GET', path: '/a', given: 'listThings' },
@@ -47,7 +47,7 @@ describe('operationIds in the document', () => {
       .get('/', () => null)
       .route('/things', { method: ['GET', 'POST'], operationId: 'things' }, () => null)
       .get('/hidden', { includeInSchema: false, operationId: 'get_root' }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     const ids = Object.values(doc.paths).flatMap((item) =>
       Object.values(item).map((operation) => operation.operationId),
     )
@@ -62,10 +62,10 @@ describe('operationIds in the document', () => {
     await expectValid(doc)
   })
 
-  it('throws when two routes are given the same operationId', () => {
+  it('throws when two routes are given the same operationId', async () => {
     const app = createApp()
       .get('/a', { operationId: 'readThing' }, () => null)
       .get('/b', { operationId: 'readThing' }, () => null)
-    expect(() => documentOf(app)).toThrow(/"readThing" is given to both GET \/a and GET \/b/)
+    await expect(documentOf(app)).rejects.toThrow(/"readThing" is given to both GET \/a and GET \/b/)
   })
 })

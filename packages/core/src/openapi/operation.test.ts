@@ -19,8 +19,9 @@ describe('operations', () => {
       },
       ({ path }) => ({ id: path.item_id, name: 'a' }),
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/items/{item_id}']?.get).toEqual({
+      summary: 'Get Items Item Id',
       operationId: 'get_items_item_id',
       parameters: [
         { name: 'item_id', in: 'path', required: true, schema: { type: 'integer' } },
@@ -56,7 +57,7 @@ describe('operations', () => {
       },
       ({ body }) => ({ id: 1, name: body.name }),
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     const operation = doc.paths['/items']?.post
     expect(operation).toEqual({
       tags: ['items', 'write'],
@@ -91,9 +92,19 @@ describe('operations', () => {
     await expectValid(doc)
   })
 
-  it('derives no summary: without one the operation has none', () => {
-    const app = createApp().get('/items', () => [])
-    expect(documentOf(app).paths['/items']?.get).toEqual({
+  it('derives a summary when none is given: from a named handler, else from the operationId', async () => {
+    function readItems() {
+      return []
+    }
+    const app = createApp()
+      .get('/items', () => [])
+      .get('/things', readItems)
+      .get('/others', { operationId: 'listOtherThings' }, () => [])
+    const doc = await documentOf(app)
+    expect(doc.paths['/things']?.get?.summary).toBe('Read Items')
+    expect(doc.paths['/others']?.get?.summary).toBe('List Other Things')
+    expect(doc.paths['/items']?.get).toEqual({
+      summary: 'Get Items',
       operationId: 'get_items',
       responses: {
         200: { description: 'Successful Response', content: { 'application/json': { schema: {} } } },
@@ -105,7 +116,7 @@ describe('operations', () => {
     const app = createApp()
       .put('/a', { body: t.Optional(t.Object({ note: t.String({ maxLength: 10 }) })) }, () => null)
       .post('/b', { body: t.Array(t.Integer(), { minItems: 1 }) }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/a']?.put?.requestBody).toEqual({
       content: {
         'application/json': {

@@ -23,7 +23,7 @@ describe('parameters', () => {
       },
       () => null,
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/items/{item_id}']?.get?.parameters).toEqual([
       {
         name: 'item_id',
@@ -50,13 +50,8 @@ describe('parameters', () => {
         name: 'order',
         in: 'query',
         required: false,
-        schema: {
-          anyOf: [
-            { type: 'string', const: 'name' },
-            { type: 'string', const: 'price' },
-          ],
-          default: 'name',
-        },
+        // A union of literals is an enum: a named type in generated clients, a drop-down in Swagger UI.
+        schema: { type: 'string', enum: ['name', 'price'], default: 'name' },
       },
       { name: 'flags', in: 'query', required: false, schema: { type: 'array', items: { type: 'boolean' } } },
       { name: 'x-token', in: 'header', required: true, schema: { type: 'string' } },
@@ -70,12 +65,7 @@ describe('parameters', () => {
         deprecated: true,
       },
     ])
-    expect(doc.components?.schemas?.Sort).toEqual({
-      anyOf: [
-        { type: 'string', const: 'asc' },
-        { type: 'string', const: 'desc' },
-      ],
-    })
+    expect(doc.components?.schemas?.Sort).toEqual({ type: 'string', enum: ['asc', 'desc'] })
     await expectValid(doc)
   })
 
@@ -88,7 +78,7 @@ describe('parameters', () => {
       },
       () => null,
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/shops/{shop}/items/{item_id}']?.get?.parameters).toEqual([
       { name: 'shop', in: 'path', required: true, schema: { type: 'string' } },
       { name: 'item_id', in: 'path', required: true, schema: { type: 'integer' } },
@@ -109,7 +99,7 @@ describe('parameters', () => {
       },
       () => [],
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/events']?.get?.parameters).toEqual([
       { name: 'kind', in: 'query', required: true, schema: { type: 'string', enum: ['a', 'b'] } },
       { name: 'since', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
@@ -123,8 +113,8 @@ describe('parameters', () => {
     await expectValid(doc)
   })
 
-  it('leaves out `parameters` when the route reads none', () => {
+  it('leaves out `parameters` when the route reads none', async () => {
     const app = createApp().get('/health', () => 'ok')
-    expect(documentOf(app).paths['/health']?.get).not.toHaveProperty('parameters')
+    expect((await documentOf(app)).paths['/health']?.get).not.toHaveProperty('parameters')
   })
 })

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { createApp, t } from '../index.ts'
-import { buildOpenApiDocument } from './document.ts'
-import { SchemaConverter } from './refs.ts'
 import { documentOf, expectValid, refsIn } from './test-support.ts'
 
 const Address = t.Object({ street: t.String(), city: t.String() }, { $id: 'Address' })
@@ -32,7 +30,7 @@ describe('shared schemas', () => {
       .put('/addresses', { body: t.Array(Address), response: t.Object({ first: Address }) }, () => ({
         first: { street: 's', city: 'c' },
       }))
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/users']?.post?.requestBody?.content['application/json']?.schema).toEqual(
       ref('UserCreate'),
     )
@@ -66,7 +64,8 @@ describe('shared schemas', () => {
           id: { type: 'integer' },
           address: ref('Address'),
           previous: { type: 'array', items: ref('Address') },
-          tags: { type: 'object', patternProperties: { '^(.*)$': ref('Tag') } },
+          // @fastify/swagger writes a record's values as `additionalProperties` (a map type in clients).
+          tags: { type: 'object', additionalProperties: ref('Tag') },
           backup: { anyOf: [ref('Address'), { type: 'null' }] },
         },
         required: ['id', 'address', 'previous', 'tags'],
@@ -81,13 +80,13 @@ describe('shared schemas', () => {
     await expectValid(doc)
   })
 
-  it('are listed sorted by name, named by their $id (never def-0), without their $id key', () => {
+  it('are listed sorted by name, named by their $id (never def-0), without their $id key', async () => {
     const Zebra = t.Object({ z: t.String() }, { $id: 'Zebra' })
     const Apple = t.Object({ a: t.String() }, { $id: 'Apple' })
     const app = createApp()
       .get('/z', { response: Zebra }, () => ({ z: '' }))
       .get('/a', { response: Apple }, () => ({ a: '' }))
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual(['Apple', 'Zebra'])
     expect(JSON.stringify(doc)).not.toContain('$id')
     expect(JSON.stringify(doc)).not.toMatch(/def-\d/)
@@ -97,7 +96,7 @@ describe('shared schemas', () => {
     const app = createApp()
       .get('/address', { response: Address }, () => ({ street: '', city: '' }))
       .get('/addresses', { response: t.Array(t.Ref(Address)) }, () => [])
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/addresses']?.get?.responses['200']?.content?.['application/json']?.schema).toEqual({
       type: 'array',
       items: ref('Address'),
@@ -106,52 +105,64 @@ describe('shared schemas', () => {
     await expectValid(doc)
   })
 
-  it('that are only documented (responses metadata) and clash with a registered one are refused', () => {
+  it('that are only documented (responses metadata) and clash with a registered one are refused', async () => {
     const Other = t.Object({ other: t.Boolean() }, { $id: 'Address' })
     const app = createApp().get('/a', { response: Address, responses: { 404: { schema: Other } } }, () => ({
       street: '',
       city: '',
     }))
-    expect(() => documentOf(app)).toThrow(/Two different schemas are documented as "Address"/)
+    await expect(documentOf(app)).rejects.toThrow(/Two different schemas are documented as "Address"/)
   })
 })
 
-describe('SchemaConverter', () => {
-  it('rewrites bare references, keeps data keywords as data and drops nulls and internal markers', () => {
-    const converter = new SchemaConverter(new Map([['Item', { $id: 'Item', type: 'object' }]]))
-    const schema = converter.convert(
-      {
-        type: 'object',
-        properties: { item: { $ref: 'Item' }, $ref: { type: 'string' } },
-        default: { $ref: 'not a schema' },
-        examples: [{ item: null }],
-        title: null,
-        'x-fastbox-extra-forbidden': true,
-        [Symbol.for('TypeBox.Kind')]: 'Object',
-      },
-      'a test',
-    )
-    expect(schema).toEqual({
+describe('schemas in the document', () => {
+  it('keep data keywords as data, and drop $id and internal markers', async () => {
+    const Thing = t.Unsafe<unknown>({
       type: 'object',
-      properties: { item: ref('Item'), $ref: { type: 'string' } },
+      properties: { item: Address },
       default: { $ref: 'not a schema' },
       examples: [{ item: null }],
+      'x-fastbox-extra-forbidden': true,
     })
-    expect(Object.getOwnPropertySymbols(schema)).toEqual([])
-    expect(converter.components()).toEqual({ Item: { type: 'object' } })
+    const app = createApp().post('/things', { body: Thing }, () => null)
+    const media = (await documentOf(app)).paths['/things']?.post?.requestBody?.content['application/json']
+    // @fastify/swagger shows a body's one example on the media type, where Swagger UI fills it in.
+    expect(media).toEqual({
+      schema: {
+        type: 'object',
+        properties: { item: ref('Address') },
+        default: { $ref: 'not a schema' },
+      },
+      example: { item: null },
+    })
   })
 
-  it('refuses a reference to a schema that is not registered', () => {
-    const converter = new SchemaConverter(new Map())
-    converter.convert({ type: 'array', items: { $ref: 'Missing' } }, 'the body of POST /a')
-    expect(() => converter.components()).toThrow(
-      'The schema of the body of POST /a refers to "Missing", which is no shared schema',
+  it('refuse a reference to a schema that is not registered, at start-up', async () => {
+    const app = createApp().get(
+      '/a',
+      { responses: { 404: { schema: t.Unsafe<unknown>({ $ref: 'Missing' }) } } },
+      () => null,
     )
+    await expect(app.ready()).rejects.toThrow('The schema of the 404 response of GET /a refers to "Missing"')
   })
 
-  it('refuses an $id that cannot name a component', () => {
-    expect(() =>
-      buildOpenApiDocument({ routes: [], schemas: new Map([['https://x.org/item', { type: 'object' }]]) }),
-    ).toThrow('The schema $id "https://x.org/item" cannot name an OpenAPI component')
+  it('are components named after an $id that cannot name one, with its other characters left out', async () => {
+    const app = createApp()
+    app.fastify.addSchema({
+      $id: 'https://example.com/item.json',
+      type: 'object',
+      properties: { a: { type: 'string' } },
+    })
+    app.fastify.get(
+      '/plain',
+      { schema: { response: { 200: { $ref: 'https://example.com/item.json#' } } } },
+      () => ({ a: 'x' }),
+    )
+    const doc = await documentOf(app)
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(['https_example.com_item.json'])
+    expect(doc.paths['/plain']?.get?.responses['200']?.content?.['application/json']?.schema).toEqual(
+      ref('https_example.com_item.json'),
+    )
+    await expectValid(doc)
   })
 })

@@ -13,8 +13,9 @@ const VALIDATION_ERROR = {
 describe('responses', () => {
   it('documents the success status with its schema, described "Successful Response"', async () => {
     const app = createApp().get('/items', { response: t.Array(Item) }, () => [])
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/items']?.get).toEqual({
+      summary: 'Get Items',
       operationId: 'get_items',
       responses: {
         200: {
@@ -26,16 +27,16 @@ describe('responses', () => {
     await expectValid(doc)
   })
 
-  it('documents a success status without a schema as any JSON value, as FastAPI does', () => {
+  it('documents a success status without a schema as any JSON value, as FastAPI does', async () => {
     const app = createApp().post('/ping', { status: 202, responseDescription: 'Queued' }, () => null)
-    expect(documentOf(app).paths['/ping']?.post?.responses).toEqual({
+    expect((await documentOf(app)).paths['/ping']?.post?.responses).toEqual({
       202: { description: 'Queued', content: json({}) },
     })
   })
 
   it('gives a bodiless success status (204) only a description', async () => {
     const app = createApp().delete('/items/{id}', { status: 204 }, () => undefined)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/items/{id}']?.delete?.responses).toEqual({
       204: { description: 'Successful Response' },
       422: VALIDATION_ERROR,
@@ -58,7 +59,7 @@ describe('responses', () => {
       },
       ({ path }) => ({ id: path.id, name: 'a' }),
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/items/{id}']?.get?.responses).toEqual({
       201: { description: 'Successful Response', content: json({ $ref: '#/components/schemas/Item' }) },
       404: { description: 'No such item', content: json({ $ref: '#/components/schemas/NotFound' }) },
@@ -98,12 +99,13 @@ describe('responses', () => {
       },
       ({ path }) => ({ id: path.id, name: 'a' }),
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/items/{id}']?.get?.responses).toEqual({
       200: { description: 'The item', content: json({ $ref: '#/components/schemas/Item' }) },
       304: { description: 'Not changed' },
       404: { description: 'Item not found', content: json({ $ref: '#/components/schemas/NotFound' }) },
-      418: { description: "I'm a Teapot" },
+      // An error status documented without a schema answers Fastbox's `{"detail": ...}`.
+      418: { description: "I'm a Teapot", content: json({ $ref: '#/components/schemas/HTTPError' }) },
       '5XX': { description: 'Server Error', content: json({ $ref: '#/components/schemas/Problem' }) },
       default: { description: 'Anything else', content: json({ $ref: '#/components/schemas/Problem' }) },
     })
@@ -116,18 +118,18 @@ describe('responses', () => {
     await expectValid(doc)
   })
 
-  it('lets a documented description of the success status win over responseDescription', () => {
+  it('lets a documented description of the success status win over responseDescription', async () => {
     const app = createApp().get(
       '/a',
       { responseDescription: 'Ignored', responses: { 200: { description: 'Used' } } },
       () => null,
     )
-    expect(documentOf(app).paths['/a']?.get?.responses['200']?.description).toBe('Used')
+    expect((await documentOf(app)).paths['/a']?.get?.responses['200']?.description).toBe('Used')
   })
 
-  it('rejects a documented status that is no status', () => {
+  it('rejects a documented status that is no status', async () => {
     const app = createApp().get('/a', { responses: { '6XX': { description: 'Odd' } } }, () => null)
-    expect(() => documentOf(app)).toThrow(/GET \/a documents a response for "6XX"/)
+    await expect(documentOf(app)).rejects.toThrow(/GET \/a documents a response for "6XX"/)
   })
 })
 
@@ -139,6 +141,7 @@ describe('the default 422 response', () => {
       properties: {
         detail: { title: 'Detail', type: 'array', items: { $ref: '#/components/schemas/ValidationError' } },
       },
+      required: ['detail'],
     },
     ValidationError: {
       title: 'ValidationError',
@@ -152,7 +155,7 @@ describe('the default 422 response', () => {
         msg: { title: 'Message', type: 'string' },
         type: { title: 'Error Type', type: 'string' },
         input: { title: 'Input' },
-        ctx: { title: 'Context', type: 'object' },
+        ctx: { title: 'Context', type: 'object', additionalProperties: true },
       },
       required: ['loc', 'msg', 'type'],
     },
@@ -167,7 +170,7 @@ describe('the default 422 response', () => {
       .get('/cookie', { cookies: { session: t.String() } }, () => null)
       .post('/body', { body: t.Object({ a: t.String() }) }, () => null)
       .post('/optional-body', { body: t.Optional(t.Object({ a: t.String() })) }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     const with422 = Object.entries(doc.paths)
       .filter(([, item]) => Object.values(item).some((operation) => '422' in operation.responses))
       .map(([path]) => path)
@@ -177,8 +180,8 @@ describe('the default 422 response', () => {
     await expectValid(doc)
   })
 
-  it('adds no components when no operation reads input', () => {
-    const doc = documentOf(createApp().get('/plain', () => null))
+  it('adds no components when no operation reads input', async () => {
+    const doc = await documentOf(createApp().get('/plain', () => null))
     expect(doc).not.toHaveProperty('components')
   })
 
@@ -189,21 +192,24 @@ describe('the default 422 response', () => {
       .post('/b', { body: t.String(), responses: { '4XX': { description: 'Client error' } } }, () => null)
       .post('/c', { body: t.String(), responses: { default: { description: 'Error' } } }, () => null)
       .post('/d', { body: t.String(), responses: { 422: { description: 'Bad input' } } }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/a']?.post?.responses['422']).toEqual({
       description: 'Unprocessable Entity',
       content: json({ $ref: '#/components/schemas/CustomErrors' }),
     })
     expect(doc.paths['/b']?.post?.responses).not.toHaveProperty('422')
     expect(doc.paths['/c']?.post?.responses).not.toHaveProperty('422')
-    expect(doc.paths['/d']?.post?.responses['422']).toEqual({ description: 'Bad input' })
-    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(['CustomErrors'])
+    expect(doc.paths['/d']?.post?.responses['422']).toEqual({
+      description: 'Bad input',
+      content: json({ $ref: '#/components/schemas/HTTPError' }),
+    })
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(['CustomErrors', 'HTTPError'])
     await expectValid(doc)
   })
 
-  it('refuses an app schema named like a built-in component but different from it', () => {
+  it('refuses an app schema named like a built-in component but different from it', async () => {
     const ValidationError = t.Object({ field: t.String() }, { $id: 'ValidationError' })
     const app = createApp().post('/a', { body: ValidationError }, () => null)
-    expect(() => documentOf(app)).toThrow(/Two different schemas are documented as "ValidationError"/)
+    await expect(documentOf(app)).rejects.toThrow(/Two different schemas are documented as "ValidationError"/)
   })
 })

@@ -1,17 +1,23 @@
 /**
  * @module
- * An operation's responses: the validated response schemas of the route model, the success status always
- * (FastAPI documents it even without a schema), extra statuses documented with `responses`, and the default
- * 422 for operations that read input.
+ * A Fastbox operation's responses, in the form @fastify/swagger reads (`schema.response`): the validated
+ * response schemas of the route model, the success status always (FastAPI documents it even without a
+ * schema), extra statuses documented with `responses`, and what the framework itself sends: the default 422
+ * for operations that read input, and the 401 of a security dependency.
+ *
+ * @fastify/swagger takes a response's description from `x-response-description`, or from `description` next
+ * to a `$ref` (it keeps only the `$ref` in the schema), and writes no content for a `type: 'null'` schema.
  */
 import { STATUS_CODES } from 'node:http'
+import { isDeepStrictEqual } from 'node:util'
 import type { RouteModel } from '../analysis/model.ts'
-import { InvalidResponseKeyError } from '../http/fastbox-errors.ts'
-import { isBodylessStatus } from '../http/status.ts'
+import { FastboxError } from '../http/errors.ts'
+import type { JsonSchema } from '../schema/json-schema.ts'
 import type { ResponseDoc } from '../spec/route-spec.ts'
-import type { SchemaConverter } from './refs.ts'
-import type { ResponseObject, ResponsesObject, SchemaObject } from './types.ts'
-import { needsValidationError, validationErrorResponse } from './validation-error.ts'
+import type { BuildState } from './build-state.ts'
+import { COMPONENT_NAME, visitSchema } from './schema-writer.ts'
+import { authenticateHeader, type RouteSecurity } from './security.ts'
+import { BUILT_IN_COMPONENTS, builtInRef, COVERING_KEYS } from './validation-error.ts'
 
 /** FastAPI's descriptions for status ranges and `default`. */
 const RANGE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -25,46 +31,102 @@ const RANGE_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 const RESPONSE_KEY = /^(?:[1-5]\d\d|[1-5]XX|default)$/
 
-export interface BuiltResponses {
-  readonly responses: ResponsesObject
-  /** The default 422 was added: the document needs the validation error components. */
+const X_DESCRIPTION = 'x-response-description'
+
+export interface ResponsesInput {
+  readonly route: RouteModel
+  readonly state: BuildState
+  /** The app's shared schemas (what a `$ref` names), to read a referenced schema's description. */
+  readonly shared: ReadonlyMap<string, JsonSchema>
+  readonly security: RouteSecurity
+  /** The operation reads parameters or a body: it can fail validation. */
+  readonly hasInputs: boolean
+  readonly where: string
+}
+
+export interface RouteResponses {
+  /** The route's `schema.response` for @fastify/swagger. */
+  readonly responses: Record<string, JsonSchema>
+  /** The operation gets FastAPI's default 422 (the same for every operation, added to the document as is). */
   readonly validationError: boolean
 }
 
-export function buildResponses(
-  route: RouteModel,
-  hasInputs: boolean,
-  schemas: SchemaConverter,
-  where: string,
-): BuiltResponses {
+export function routeResponses(input: ResponsesInput): RouteResponses {
+  const { route, state, where } = input
   const docs = documentedResponses(route, where)
-  const responses: ResponsesObject = {}
   const success = String(route.status)
+  const responses: Record<string, JsonSchema> = {}
   for (const key of new Set([success, ...[...route.responses.keys()].map(String), ...docs.keys()])) {
-    const validated = route.responses.get(Number(key))?.schema
     const doc = docs.get(key)
     const schema =
-      validated !== undefined
-        ? schemas.convert(validated, `the ${key} response of ${where}`)
-        : doc?.schema !== undefined
-          ? schemas.convert(doc.schema, `the ${key} response of ${where}`)
-          : key === success
-            ? {} // FastAPI: a JSON success response without a model is documented as any value.
-            : undefined
+      route.responses.get(Number(key))?.schema ??
+      (doc?.schema !== undefined ? documentedSchema(doc.schema, input, key) : undefined) ??
+      (key === success ? {} : isError(key) ? useHTTPError(state) : undefined)
     const description =
       doc?.description ??
       (key === success ? (route.spec.responseDescription ?? 'Successful Response') : undefined) ??
-      describedBy(schema, schemas) ??
+      describedBy(schema, input) ??
       RANGE_DESCRIPTIONS[key] ??
       STATUS_CODES[Number(key)] ??
       'Additional Response'
-    const response: ResponseObject = { description }
-    if (schema !== undefined && hasBody(key)) response.content = { 'application/json': { schema } }
-    responses[key] = response
+    responses[key] = response(hasBody(key) ? schema : undefined, description)
   }
-  const validationError = needsValidationError(hasInputs, responses)
-  if (validationError) responses['422'] = validationErrorResponse()
+  const { challenges } = input.security
+  if (challenges.length > 0) {
+    const declared = responses['401']
+    const base = declared ?? response(useHTTPError(state), 'Not authenticated')
+    responses['401'] = { ...base, headers: authenticateHeader(challenges) }
+  }
+  const validationError = input.hasInputs && COVERING_KEYS.every((key) => !(key in responses))
+  if (validationError) state.builtIns.add('HTTPValidationError')
   return { responses, validationError }
+}
+
+/** A response in @fastify/swagger's form: no content without a schema. */
+function response(schema: JsonSchema | undefined, description: string): JsonSchema {
+  if (schema === undefined) return { type: 'null', description }
+  if (typeof schema.$ref === 'string') return { $ref: schema.$ref, description }
+  return { ...schema, [X_DESCRIPTION]: description }
+}
+
+function useHTTPError(state: BuildState): JsonSchema {
+  state.builtIns.add('HTTPError')
+  return builtInRef('HTTPError')
+}
+
+/**
+ * A schema given only as documentation: its `$id` sub-schemas are hoisted like the app's own. One that the
+ * app registered too must be the same schema.
+ */
+function documentedSchema(schema: unknown, input: ResponsesInput, key: string): JsonSchema {
+  const { documented } = input.state
+  const before = new Set(documented.schemas.keys())
+  const hoisted = documented.hoist(schema)
+  // Every shared schema it names must exist (what Fastify checks for the schemas it compiles).
+  const known = (name: string) =>
+    input.shared.has(name) || documented.schemas.has(name) || name in BUILT_IN_COMPONENTS
+  for (const root of [hoisted, ...documented.schemas.values()]) {
+    visitSchema(root, (node) => {
+      const ref = node.$ref
+      if (typeof ref === 'string' && COMPONENT_NAME.test(ref) && !known(ref)) {
+        throw new FastboxError(
+          'FASTBOX_ERR_INVALID_SPEC',
+          `The schema of the ${key} response of ${input.where} refers to "${ref}", which is no shared schema: give the schema it means \`$id: '${ref}'\`.`,
+        )
+      }
+    })
+  }
+  for (const [id, found] of documented.schemas) {
+    if (before.has(id)) continue
+    const registered = input.shared.get(id)
+    if (registered !== undefined && !isDeepStrictEqual(registered, found)) {
+      throw new FastboxError(
+        'FASTBOX_ERR_DUPLICATE_SCHEMA_ID',
+        `Two different schemas are documented as "${id}" (the second in the responses of ${input.where}). Give each its own $id.`,
+      )
+    }
+  }
+  return hoisted
 }
 
 /** The route's `responses` metadata by normalized key: `404`, `'4xx'` → `'4XX'`, `'DEFAULT'` → `'default'`. */
@@ -74,23 +136,34 @@ function documentedResponses(route: RouteModel, where: string): Map<string, Resp
     const upper = raw.toUpperCase()
     const key = upper === 'DEFAULT' ? 'default' : upper
     if (!RESPONSE_KEY.test(key)) {
-      throw new InvalidResponseKeyError(where, raw)
+      throw new FastboxError(
+        'FASTBOX_ERR_INVALID_SPEC',
+        `Route ${where} documents a response for "${raw}": use a status code (100-599), a range such as "4XX", or "default".`,
+      )
     }
     docs.set(key, doc)
   }
   return docs
 }
 
-/** A response schema's own description (or its component's) describes the response, as in @fastify/swagger. */
-function describedBy(schema: SchemaObject | undefined, schemas: SchemaConverter): string | undefined {
+/** A response schema's own description (or its shared schema's) describes the response, as in @fastify/swagger. */
+function describedBy(schema: JsonSchema | undefined, input: ResponsesInput): string | undefined {
   if (schema === undefined) return undefined
-  const description = schema.description ?? schemas.resolve(schema)?.description
+  const ref = schema.$ref
+  const target =
+    typeof ref === 'string' ? (input.shared.get(ref) ?? input.state.documented.schemas.get(ref)) : schema
+  const description = target?.description
   return typeof description === 'string' ? description : undefined
+}
+
+/** Error statuses: documented without a schema, they carry Fastbox's `{"detail": ...}`. */
+function isError(key: string): boolean {
+  return key === 'default' || key.startsWith('4') || key.startsWith('5')
 }
 
 /** Statuses that never carry a body (RFC 9110) are documented with a description only. */
 function hasBody(key: string): boolean {
   const status = Number(key)
   if (Number.isNaN(status)) return key !== '1XX'
-  return !isBodylessStatus(status)
+  return status >= 200 && status !== 204 && status !== 205 && status !== 304
 }

@@ -28,7 +28,7 @@ describe('security schemes', () => {
       .get('/query', { dependencies: [apiKeyQuery({ name: 'key' })] }, () => null)
       .get('/cookie', { dependencies: [apiKeyCookie({ name: 'key' })] }, () => null)
       .get('/open', () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.components?.securitySchemes).toEqual({
       OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { scopes: {}, tokenUrl: 'token' } } },
       HTTPBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -50,13 +50,13 @@ describe('security schemes', () => {
     await expectValid(doc)
   })
 
-  it('writes security after the operation’s metadata and before its parameters, as FastAPI does', () => {
+  it('writes security after the operation’s metadata and before its parameters, as FastAPI does', async () => {
     const app = createApp().get(
       '/items',
       { summary: 'Items', query: { q: t.String() }, deps: { token: httpBearer() } },
       () => null,
     )
-    expect(Object.keys(documentOf(app).paths['/items']?.get ?? {})).toEqual([
+    expect(Object.keys((await documentOf(app)).paths['/items']?.get ?? {})).toEqual([
       'summary',
       'operationId',
       'security',
@@ -80,7 +80,7 @@ describe('security schemes', () => {
       },
       () => null,
     )
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(doc.paths['/me']?.get?.security).toEqual([
       { APIKeyHeader: [] },
       { OAuth2PasswordBearer: ['items', 'me'] },
@@ -92,56 +92,56 @@ describe('security schemes', () => {
     await expectValid(doc)
   })
 
-  it('sorts the scopes of a scheme (FastAPI’s test_tutorial005 shape)', () => {
+  it('sorts the scopes of a scheme (FastAPI’s test_tutorial005 shape)', async () => {
     const oauth2 = oauth2PasswordBearer({ tokenUrl: 'token', scopes: { me: 'Me.', items: 'Items.' } })
     const app = createApp().get(
       '/users/me/items',
       { deps: { token: withScopes(oauth2, ['me', 'items']) } },
       () => null,
     )
-    expect(documentOf(app).paths['/users/me/items']?.get?.security).toEqual([
+    expect((await documentOf(app)).paths['/users/me/items']?.get?.security).toEqual([
       { OAuth2PasswordBearer: ['items', 'me'] },
     ])
   })
 
-  it('keeps schemes of routes left out of the schema out of the document', () => {
+  it('keeps schemes of routes left out of the schema out of the document', async () => {
     const app = createApp().get(
       '/hidden',
       { includeInSchema: false, deps: { auth: httpBearer() } },
       () => null,
     )
-    expect(documentOf(app).components).toBeUndefined()
+    expect((await documentOf(app)).components).toBeUndefined()
   })
 
   it('uses schemeName as the key, so one app can document two keys', async () => {
     const app = createApp()
       .get('/a', { dependencies: [apiKeyHeader({ name: 'X-A', schemeName: 'KeyA' })] }, () => null)
       .get('/b', { dependencies: [apiKeyHeader({ name: 'X-B', schemeName: 'KeyB' })] }, () => null)
-    const doc = documentOf(app)
+    const doc = await documentOf(app)
     expect(Object.keys(doc.components?.securitySchemes ?? {})).toEqual(['KeyA', 'KeyB'])
     expect(doc.paths['/b']?.get?.security).toEqual([{ KeyB: [] }])
     await expectValid(doc)
   })
 
-  it('accepts one scheme made twice with the same options', () => {
+  it('accepts one scheme made twice with the same options', async () => {
     const app = createApp()
       .get('/a', { deps: { auth: httpBearer() } }, () => null)
       .get('/b', { deps: { auth: httpBearer() } }, () => null)
-    expect(Object.keys(documentOf(app).components?.securitySchemes ?? {})).toEqual(['HTTPBearer'])
+    expect(Object.keys((await documentOf(app)).components?.securitySchemes ?? {})).toEqual(['HTTPBearer'])
   })
 
-  it('refuses two different schemes under one name, naming it', () => {
+  it('refuses two different schemes under one name, naming it', async () => {
     const app = createApp()
       .get('/a', { dependencies: [apiKeyHeader({ name: 'X-A' })] }, () => null)
       .get('/b', { dependencies: [apiKeyHeader({ name: 'X-B' })] }, () => null)
-    expect(() => documentOf(app)).toThrowError(FastboxError)
-    expect(() => documentOf(app)).toThrowError(
+    await expect(documentOf(app)).rejects.toThrowError(FastboxError)
+    await expect(documentOf(app)).rejects.toThrowError(
       /Two different security schemes are named "APIKeyHeader".*GET \/b/,
     )
   })
 
-  it('places securitySchemes after schemas in components, as FastAPI does', () => {
+  it('places securitySchemes after schemas in components, as FastAPI does', async () => {
     const app = createApp().get('/a', { query: { q: t.String() }, deps: { auth: httpBearer() } }, () => null)
-    expect(Object.keys(documentOf(app).components ?? {})).toEqual(['schemas', 'securitySchemes'])
+    expect(Object.keys((await documentOf(app)).components ?? {})).toEqual(['schemas', 'securitySchemes'])
   })
 })

@@ -5,19 +5,13 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { expect } from 'vitest'
-import { kRouteModels, kSchemas } from '../app/symbols.ts'
 import type { App } from '../index.ts'
-import { buildOpenApiDocument, type OpenApiInput } from './document.ts'
 import type { OpenAPIDocument } from './types.ts'
 
-/** The document of `app`, as an app would build it, with `extra` input on top. */
-export function documentOf<TRoutes>(app: App<TRoutes>, extra: Partial<OpenApiInput> = {}): OpenAPIDocument {
-  return buildOpenApiDocument({
-    routes: app[kRouteModels],
-    schemas: app[kSchemas].schemas,
-    info: app.settings,
-    ...extra,
-  })
+/** The document of `app`, once it is ready (as `/openapi.json` serves it). */
+export async function documentOf<TRoutes>(app: App<TRoutes>): Promise<OpenAPIDocument> {
+  await app.ready()
+  return app.openapi()
 }
 
 /** Asserts that `doc` is a valid OpenAPI 3.1 document and that every local `$ref` in it resolves. */
@@ -37,4 +31,11 @@ export function refsIn(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, item]) =>
     key === '$ref' && typeof item === 'string' ? [item] : refsIn(item),
   )
+}
+
+/** The operation of `method` at `path`, which must exist. */
+export function operationOf(doc: OpenAPIDocument, path: string, method: string) {
+  const operation = doc.paths[path]?.[method as 'get']
+  expect(operation, `${method.toUpperCase()} ${path}`).toBeDefined()
+  return operation as NonNullable<typeof operation>
 }

@@ -1,7 +1,7 @@
 /**
  * @module
- * The shape of the OpenAPI 3.1 document Fastbox produces: only the parts it fills in, typed so that code
- * which post-processes the document (a custom `openapi()`, a client generator) gets completions, not `unknown`.
+ * The shape of the OpenAPI 3.1 document Fastbox serves: the parts it fills in, typed so that code which
+ * post-processes the document (a `transformObject`, a client generator) gets completions, not `unknown`.
  */
 import type { JsonSchema } from '../schema/json-schema.ts'
 
@@ -9,7 +9,18 @@ import type { JsonSchema } from '../schema/json-schema.ts'
 export type SchemaObject = JsonSchema
 
 /** The methods a path item can hold, lower-case as OpenAPI writes them. */
-export type OperationMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch'
+export type OperationMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace'
+
+export const OPERATION_METHODS: ReadonlySet<string> = new Set<OperationMethod>([
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+])
 
 export interface ContactObject {
   name?: string
@@ -56,26 +67,46 @@ export interface TagObject {
   externalDocs?: ExternalDocumentationObject
 }
 
+export interface ExampleObject {
+  summary?: string
+  description?: string
+  value?: unknown
+}
+
 export interface ParameterObject {
   name: string
   in: 'path' | 'query' | 'header' | 'cookie'
   required: boolean
-  schema: SchemaObject
+  schema?: SchemaObject
   description?: string
   deprecated?: boolean
+  style?: string
+  explode?: boolean
+  example?: unknown
+  examples?: Record<string, ExampleObject>
+  content?: Record<string, MediaTypeObject>
 }
 
 export interface MediaTypeObject {
-  schema: SchemaObject
+  schema?: SchemaObject
+  example?: unknown
+  examples?: Record<string, ExampleObject>
 }
 
 export interface RequestBodyObject {
+  description?: string
   content: Record<string, MediaTypeObject>
   required?: boolean
 }
 
+export interface HeaderObject {
+  description?: string
+  schema: SchemaObject
+}
+
 export interface ResponseObject {
   description: string
+  headers?: Record<string, HeaderObject>
   content?: Record<string, MediaTypeObject>
 }
 
@@ -93,6 +124,8 @@ export interface OperationObject {
   parameters?: ParameterObject[]
   requestBody?: RequestBodyObject
   responses: ResponsesObject
+  externalDocs?: ExternalDocumentationObject
+  [extension: `x-${string}`]: unknown
 }
 
 export type PathItemObject = { [method in OperationMethod]?: OperationObject }
@@ -131,6 +164,7 @@ export interface SecuritySchemeObject {
 export interface ComponentsObject {
   schemas?: Record<string, SchemaObject>
   securitySchemes?: Record<string, SecuritySchemeObject>
+  [other: string]: unknown
 }
 
 /** The whole document, as served at `/openapi.json`. */
@@ -141,4 +175,6 @@ export interface OpenAPIDocument {
   paths: Record<string, PathItemObject>
   components?: ComponentsObject
   tags?: TagObject[]
+  externalDocs?: ExternalDocumentationObject
+  [other: string]: unknown
 }
