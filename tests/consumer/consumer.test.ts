@@ -202,7 +202,7 @@ it(`installs within ${BUDGET_MB} MB, without redoc's dependency tree`, async () 
   const total = await sizeMb(modules)
   const onDisk = await sizeMb(modules, true)
   const parts = await Promise.all(
-    ['fastbox', 'fastify', '@sinclair/typebox', 'swagger-ui-dist', 'typescript', '@types/node'].map(
+    ['fastbox', 'fastify', '@sinclair/typebox', '@fastify/swagger-ui', 'typescript', '@types/node'].map(
       async (name) => `${name} ${(await sizeMb(join(modules, name))).toFixed(1)}`,
     ),
   )
