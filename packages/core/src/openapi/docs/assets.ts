@@ -1,8 +1,9 @@
 /**
  * @module
- * The files the docs pages load, taken from the installed `swagger-ui-dist` and `redoc` packages so the pages
- * work with no internet access (FastAPI's pages load them from a CDN). The published package carries its own
- * copy of the files it needs from `redoc` (see `VENDORED`), so installing `fastbox` does not install redoc.
+ * The files ReDoc's page loads, taken from the installed `redoc` package so the page works with no internet
+ * access (FastAPI's pages load them from a CDN); Swagger UI's come with `@fastify/swagger-ui`. The published
+ * package carries its own copy of the files it needs from `redoc` (see `VENDORED`), so installing `fastbox`
+ * does not install redoc.
  *
  * Files are read from disk once per process, on the first request that needs them, and then kept in memory:
  * an app that never serves its docs pays nothing, and the many apps a test suite creates share one copy.
@@ -50,9 +51,8 @@ function manifestPathOf(name: string): string {
 }
 
 /**
- * Locates a package by its `package.json` rather than its main module: `swagger-ui-dist`'s `index.js`
- * (the one behind `absolutePath()`) evaluates the whole 1.5 MB browser bundle in Node just to export it.
- * Neither package has an `exports` map, so `<name>/package.json` resolves.
+ * Locates a package by its `package.json` rather than its main module, which for a browser bundle would be
+ * evaluated in Node just to be found. redoc 2 has no `exports` map, so `redoc/package.json` resolves.
  */
 export function installedPackage(name: string): InstalledPackage {
   const manifestPath = manifestPathOf(name)
@@ -84,17 +84,9 @@ export function readPackageText(pkg: InstalledPackage, file: string): string {
   )
 }
 
-export function readPackageBytes(pkg: InstalledPackage, file: string): Buffer {
-  return readFileSync(join(pkg.dir, file))
-}
-
 export const JS = 'application/javascript; charset=utf-8'
-export const CSS = 'text/css; charset=utf-8'
 export const HTML = 'text/html; charset=utf-8'
-export const PNG = 'image/png'
 export const SVG = 'image/svg+xml'
 
 /** Versioned asset URLs never change content, so browsers may keep them for a year without asking again. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
-/** Generated per app (its URLs, its options): always revalidated, so a changed setting shows at once. */
-export const REVALIDATE = 'no-cache'
