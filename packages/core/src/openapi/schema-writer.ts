@@ -105,44 +105,71 @@ export class SchemaWriter {
     this.#rename = rename
   }
 
-  /** `schema` as the document writes it in `mode` (the same object, changed); `where` names it in errors. */
+  /**
+   * `schema` as the document writes it in `mode` (the same object, changed); `where` names it in errors. A
+   * schema met again (@fastify/swagger gives one body schema to each of its media types) is left as written.
+   */
   write(schema: unknown, mode: SchemaMode, where: Where): SchemaObject {
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return {}
-    this.#node(schema as JsonSchema, mode, where)
+    if (!this.#written.has(schema)) {
+      this.#written.add(schema)
+      this.#node(schema as JsonSchema, mode, where)
+    }
     return schema as SchemaObject
   }
 
   #node(node: JsonSchema, mode: SchemaMode, where: Where): void {
-    if (this.#written.has(node)) return
-    this.#written.add(node)
+    let literals = false
     for (const key in node) {
       const item = node[key]
       if (typeof item === 'object') {
         // FastAPI's exclude_none: a `default: null` (or any keyword left null) says nothing.
-        if (item === null || isInternal(key)) delete node[key]
-        else if (key === 'required') {
-          if (mode === 'input' && Array.isArray(item)) this.#required(node, item)
-        } else if (DATA_KEYWORDS.has(key)) continue
-        else if (Array.isArray(item)) {
-          for (const entry of item) {
-            if (typeof entry === 'object' && entry !== null && !Array.isArray(entry))
-              this.#node(entry, mode, where)
-          }
-        } else if (SCHEMA_MAPS.has(key)) {
-          const map = item as JsonSchema
-          for (const name in map) {
-            const entry = map[name]
-            if (typeof entry === 'object' && entry !== null && !Array.isArray(entry))
-              this.#node(entry as JsonSchema, mode, where)
-          }
-        } else this.#node(item as JsonSchema, mode, where)
+        if (item === null) {
+          delete node[key]
+          continue
+        }
+        switch (key) {
+          case 'required':
+            if (mode === 'input' && Array.isArray(item)) this.#required(node, item)
+            continue
+          case 'default':
+          case 'examples':
+          case 'example':
+          case 'const':
+          case 'enum':
+            literals ||= key === 'const'
+            continue
+          case 'properties':
+          case 'patternProperties':
+          case '$defs':
+          case 'definitions':
+          case 'dependentSchemas':
+            if (!Array.isArray(item)) {
+              for (const name in item) this.#child((item as JsonSchema)[name], mode, where)
+              continue
+            }
+            break
+          case 'anyOf':
+          case 'oneOf':
+            literals = true
+        }
+        if (Array.isArray(item)) for (const entry of item) this.#child(entry, mode, where)
+        else if (isInternal(key)) delete node[key]
+        else this.#node(item as JsonSchema, mode, where)
       } else if (key === '$ref') {
         if (typeof item === 'string') node.$ref = this.#ref(item, mode, where)
+      } else if (key === 'const') {
+        literals = true
       } else if (item === undefined || typeof item === 'function' || isInternal(key) || DROPPED.has(key)) {
         delete node[key]
       }
     }
-    if (mayHoldLiterals(node)) literalEnums(node)
+    if (literals) literalEnums(node)
+  }
+
+  #child(value: unknown, mode: SchemaMode, where: Where): void {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      this.#node(value as JsonSchema, mode, where)
   }
 
   /** In a request, a property with a default may be left out. */
@@ -169,11 +196,6 @@ export class SchemaWriter {
 /** Fastbox's markers: `x-fastbox-...` (`x` is char code 120). */
 function isInternal(key: string): boolean {
   return key.charCodeAt(0) === 120 && key.startsWith(INTERNAL_PREFIX)
-}
-
-/** Whether a node may hold literals to rewrite (the common node has none of these keys). */
-function mayHoldLiterals(node: JsonSchema): boolean {
-  return 'const' in node || 'anyOf' in node || 'oneOf' in node
 }
 
 /** A literal: `{ enum: [...] }`, with a `type` or without (what a `const` became). */

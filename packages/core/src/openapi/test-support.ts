@@ -32,10 +32,3 @@ export function refsIn(value: unknown): string[] {
     key === '$ref' && typeof item === 'string' ? [item] : refsIn(item),
   )
 }
-
-/** The operation of `method` at `path`, which must exist. */
-export function operationOf(doc: OpenAPIDocument, path: string, method: string) {
-  const operation = doc.paths[path]?.[method as 'get']
-  expect(operation, `${method.toUpperCase()} ${path}`).toBeDefined()
-  return operation as NonNullable<typeof operation>
-}
