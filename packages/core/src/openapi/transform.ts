@@ -40,6 +40,8 @@ export interface OperationMark {
   readonly operationId: string | undefined
   /** Whether the request body is required (@fastify/swagger always says it is). */
   readonly bodyRequired: boolean | undefined
+  /** The JSON body is made of named parts: documented as the component `Body_<operationId>`. */
+  readonly bodyParts?: true
   readonly handlerName: string | undefined
   /** A plain route whose schema Fastify validates: a failure answers `400 {"detail": ...}`. */
   readonly validates: boolean
@@ -152,6 +154,7 @@ function fastboxSchema(
     handlerName: record.handlerName,
     validates: false,
     validationError,
+    ...(model.body?.parts !== undefined && { bodyParts: true }),
   }
   schema[MARK] = mark
   return schema as FastifySchema
