@@ -13,6 +13,9 @@ import { tutorial001, tutorial002, tutorial003, tutorial004, tutorial005 } from 
 
 type Client = Pick<typeof tutorial001, 'inject'>
 
+/** What the OpenAPI assertions read of an app. */
+type Documented = Pick<typeof tutorial001, 'ready' | 'openapi'>
+
 /** `client.put(url, json=payload)`; no payload sends no body, as TestClient does for `json=None`. */
 async function put(client: Client, url: string, payload?: unknown) {
   const response = await client.inject({
@@ -71,7 +74,7 @@ const Q = {
   schema: { anyOf: [{ type: 'string' }, { type: 'null' }] },
 }
 
-async function operationOf(app: typeof tutorial001) {
+async function operationOf(app: Documented) {
   await app.ready()
   const doc = app.openapi()
   return { doc, operation: doc.paths['/items/{item_id}']?.put }
