@@ -38,7 +38,8 @@ export function addBodyComponents(
       let name = named.get(schema)
       if (name === undefined) {
         name = `Body_${ids[index]?.replace(/[^A-Za-z0-9._-]/g, '_')}`
-        if (components.has(name)) throw new DuplicateComponentError(name, `${method.toUpperCase()} ${path}`)
+        if (components.has(name))
+          throw new DuplicateComponentError(name, `the body of ${method.toUpperCase()} ${path}`)
         components.set(name, { title: name, ...(schema as JsonSchema) })
         named.set(schema, name)
       }

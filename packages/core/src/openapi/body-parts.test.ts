@@ -128,7 +128,9 @@ describe('a body of named parts in the document', () => {
       .post('/taken', { body: Taken }, () => null)
     await app.ready()
     expect(() => app.openapi()).toThrow(FastboxError)
-    expect(() => app.openapi()).toThrow('Two different schemas are documented as "Body_put_items"')
+    expect(() => app.openapi()).toThrow(
+      'Two different schemas are documented as "Body_put_items" (the second in the body of PUT /items).',
+    )
   })
 
   it('types the body as its parts for openapi-typescript, and passes `redocly lint`', async () => {
