@@ -6,7 +6,6 @@
  */
 import { DuplicateComponentError } from '../http/fastbox-errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
-import type { OperationMark } from './transform.ts'
 import { COMPONENTS_PREFIX } from './validation-error.ts'
 
 type Json = Record<string, unknown>
@@ -15,7 +14,29 @@ export interface BodyOperation {
   readonly path: string
   readonly method: string
   readonly operation: Json
-  readonly mark: OperationMark | undefined
+  /** The operation's mark (see `transform.ts`): `bodyParts` says its body is made of parts. */
+  readonly mark: { readonly bodyParts?: true } | undefined
+}
+
+/** The component of an operation's body of parts: `Body_<operationId>`, as FastAPI names it. */
+export function bodyComponentName(operationId: string): string {
+  return `Body_${operationId.replace(/[^A-Za-z0-9._-]/g, '_')}`
+}
+
+/**
+ * At start-up, what would stop the document from naming the bodies of parts: a name an app schema already
+ * has, or two operationIds that give one name. `bodies`: the operationId of each such body, and its route.
+ */
+export function checkBodyComponents(
+  bodies: readonly { readonly id: string; readonly where: string }[],
+  shared: ReadonlyMap<string, JsonSchema>,
+): void {
+  const names = new Set<string>()
+  for (const { id, where } of bodies) {
+    const name = bodyComponentName(id)
+    if (shared.has(name) || names.has(name)) throw new DuplicateComponentError(name, `the body of ${where}`)
+    names.add(name)
+  }
 }
 
 /**
@@ -37,7 +58,7 @@ export function addBodyComponents(
       if (typeof schema !== 'object' || schema === null || '$ref' in schema) continue
       let name = named.get(schema)
       if (name === undefined) {
-        name = `Body_${ids[index]?.replace(/[^A-Za-z0-9._-]/g, '_')}`
+        name = bodyComponentName(ids[index] as string)
         if (components.has(name))
           throw new DuplicateComponentError(name, `the body of ${method.toUpperCase()} ${path}`)
         components.set(name, { title: name, ...(schema as JsonSchema) })

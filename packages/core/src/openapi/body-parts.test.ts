@@ -121,15 +121,20 @@ describe('a body of named parts in the document', () => {
     ])
   })
 
-  it('refuses an app schema that already uses the name', async () => {
+  it('refuses at start-up a name an app schema already has, or two operationIds that give one name', async () => {
     const Taken = t.Object({ a: t.String() }, { $id: 'Body_put_items' })
-    const app = createApp()
+    const taken = createApp()
       .put('/items', { body: { item: Item } }, () => null)
       .post('/taken', { body: Taken }, () => null)
-    await app.ready()
-    expect(() => app.openapi()).toThrow(FastboxError)
-    expect(() => app.openapi()).toThrow(
+    await expect(taken.ready()).rejects.toThrow(
       'Two different schemas are documented as "Body_put_items" (the second in the body of PUT /items).',
+    )
+    const twice = createApp()
+      .put('/a', { operationId: 'items:update', body: { item: Item } }, () => null)
+      .put('/b', { operationId: 'items_update', body: { item: Item } }, () => null)
+    await expect(twice.ready()).rejects.toThrow(FastboxError)
+    await expect(twice.ready()).rejects.toThrow(
+      'documented as "Body_items_update" (the second in the body of PUT /b)',
     )
   })
 

@@ -10,6 +10,7 @@ import type { FastifySchema, RouteOptions } from 'fastify'
 import type { ParamLocation, ParamPartModel, RouteModel } from '../analysis/model.ts'
 import { kRoute, type RouteRecord } from '../fastify/register-route.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { checkBodyComponents } from './body-component.ts'
 import { type BuildState, buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { routeResponses } from './responses.ts'
@@ -221,10 +222,13 @@ export function checkRoutes(
 ): void {
   const state = buildState({})
   const requests: { method: string; path: string; given: string | undefined }[] = []
+  // The request of each body of parts: named after its route's first operation.
+  const bodies: number[] = []
   for (const record of records) {
     const { model } = record
     if (model.spec.includeInSchema === false) continue
     fastboxSchema(model, record, state, shared)
+    if (model.body?.parts !== undefined) bodies.push(requests.length)
     const given = model.spec.operationId
     for (const method of model.methods) {
       const id =
@@ -232,5 +236,10 @@ export function checkRoutes(
       requests.push({ method, path: model.path.openapi, given: id })
     }
   }
-  assignOperationIds(requests)
+  const ids = assignOperationIds(requests)
+  const where = (index: number) => `${requests[index]?.method} ${requests[index]?.path}`
+  checkBodyComponents(
+    bodies.map((index) => ({ id: ids[index] as string, where: where(index) })),
+    shared,
+  )
 }
