@@ -14,7 +14,6 @@ import { isSchema, type JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
 import type { SchemaRegistry } from '../schema/registry.ts'
 import { nullDefaults, toHolderSchema } from '../schema/request-schemas.ts'
-
 import { toResponseValidationSchema, toSerializerSchema } from '../schema/response-schemas.ts'
 import {
   type ResponseShaping,

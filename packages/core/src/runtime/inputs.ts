@@ -49,6 +49,7 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
       throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
     }
     const { parts } = route.body
+    // A body of parts: the declared parts in a fresh object; `undefined` for a body that is not an object.
     if (parts !== undefined) body = pickBodyParts(parts, body)
     if (body === undefined) {
       if (parts !== undefined) errors = [...(errors ?? []), ...missingParts(parts)]
