@@ -1,0 +1,52 @@
+// What every ported tutorial's OpenAPI document shares, and how Fastbox's differs from FastAPI's on purpose.
+import type { App } from 'fastbox'
+
+/**
+ * FastAPI's `HTTPValidationError` and `ValidationError` components, as Fastbox writes them. Two deliberate
+ * differences: `detail` is `required` (every 422 Fastbox or FastAPI sends has it, so generated clients type it as
+ * present), and `ctx` says `additionalProperties: true` (an open object: its keys depend on the error type).
+ */
+export const validationSchemas = {
+  HTTPValidationError: {
+    title: 'HTTPValidationError',
+    type: 'object',
+    properties: {
+      detail: { title: 'Detail', type: 'array', items: { $ref: '#/components/schemas/ValidationError' } },
+    },
+    required: ['detail'],
+  },
+  ValidationError: {
+    title: 'ValidationError',
+    type: 'object',
+    properties: {
+      loc: { title: 'Location', type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
+      msg: { title: 'Message', type: 'string' },
+      type: { title: 'Error Type', type: 'string' },
+      input: { title: 'Input' },
+      ctx: { title: 'Context', type: 'object', additionalProperties: true },
+    },
+    required: ['loc', 'msg', 'type'],
+  },
+} as const
+
+/** FastAPI's 422 response, identical in Fastbox. */
+export const validationErrorResponse = {
+  description: 'Validation Error',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } },
+} as const
+
+/** A 200 with no declared schema: `{}` in both. */
+export const anyResponse = {
+  description: 'Successful Response',
+  content: { 'application/json': { schema: {} } },
+} as const
+
+/**
+ * The document, once the app is ready. The default title is "Fastbox" where FastAPI's is "FastAPI"; the
+ * version is `0.1.0` in both.
+ */
+export async function openapiOf(app: App<unknown>): Promise<Record<string, unknown>> {
+  await app.ready()
+  const res = await app.inject('/openapi.json')
+  return res.json()
+}
