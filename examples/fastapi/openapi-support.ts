@@ -50,3 +50,13 @@ export async function openapiOf(app: App<unknown>): Promise<Record<string, unkno
   const res = await app.inject('/openapi.json')
   return res.json()
 }
+
+/** The value at `keys` inside a JSON value (`undefined` when a step is missing). */
+export function dig(value: unknown, ...keys: readonly (string | number)[]): unknown {
+  let current = value
+  for (const key of keys) {
+    if (typeof current !== 'object' || current === null) return undefined
+    current = (current as Record<string | number, unknown>)[key]
+  }
+  return current
+}
