@@ -109,7 +109,7 @@ describe('response_model tutorial005 and tutorial006', () => {
           'application/json',
           'schema',
           'properties',
-        ) ?? {},
+        ) as object,
       )
     expect(sent('/items/{item_id}/name')).toEqual(['name', 'description'])
     expect(sent('/items/{item_id}/public')).toEqual(['name', 'description', 'price'])
