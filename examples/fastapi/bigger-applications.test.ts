@@ -2,7 +2,7 @@
 // fastapi/fastapi@c3f316b7e814667e8ee81e03a7330d00ee61e45c.
 import { describe, expect, it } from 'vitest'
 import { app } from './bigger-applications.ts'
-import { dig, openapiOf } from './openapi-support.ts'
+import { dig, openapiOf } from './support.ts'
 
 const secret = { 'x-token': 'fake-super-secret-token' }
 const missing = (where: 'query' | 'header', name: string) => ({

@@ -2,7 +2,7 @@
 // fastapi/fastapi@c3f316b7e814667e8ee81e03a7330d00ee61e45c.
 import { describe, expect, it } from 'vitest'
 import { tutorial001, tutorial002, tutorial003, tutorial004 } from './body.ts'
-import { openapiOf, validationErrorResponse } from './openapi-support.ts'
+import { openapiOf, validationErrorResponse } from './support.ts'
 
 const noData = {
   detail: [

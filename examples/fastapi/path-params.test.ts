@@ -1,7 +1,6 @@
 // FastAPI's tests/test_tutorial/test_path_params/test_tutorial001.py ... test_tutorial005.py, translated, at
 // fastapi/fastapi@c3f316b7e814667e8ee81e03a7330d00ee61e45c.
 import { describe, expect, it } from 'vitest'
-import { anyResponse, openapiOf, validationErrorResponse, validationSchemas } from './openapi-support.ts'
 import {
   tutorial001,
   tutorial002,
@@ -10,6 +9,7 @@ import {
   tutorial004,
   tutorial005,
 } from './path-params.ts'
+import { anyResponse, openapiOf, validationErrorResponse, validationSchemas } from './support.ts'
 
 // Fastbox differs from FastAPI's documents in two ways throughout (README, "FastAPI's tutorials, ported"):
 // operationIds are the method and the path's words (`get_items_item_id`), not the function's name followed by

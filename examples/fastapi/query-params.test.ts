@@ -1,7 +1,6 @@
 // FastAPI's tests/test_tutorial/test_query_params/test_tutorial001.py ... test_tutorial006.py, translated, at
 // fastapi/fastapi@c3f316b7e814667e8ee81e03a7330d00ee61e45c.
 import { describe, expect, it } from 'vitest'
-import { openapiOf } from './openapi-support.ts'
 import {
   tutorial001,
   tutorial002,
@@ -10,6 +9,7 @@ import {
   tutorial005,
   tutorial006,
 } from './query-params.ts'
+import { openapiOf } from './support.ts'
 
 const description = 'This is an amazing item that has a long description'
 const intParsing = 'Input should be a valid integer, unable to parse string as an integer'

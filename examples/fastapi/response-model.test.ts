@@ -1,8 +1,8 @@
 // FastAPI's tests/test_tutorial/test_response_model/test_tutorial003.py ... test_tutorial006.py, translated, at
 // fastapi/fastapi@c3f316b7e814667e8ee81e03a7330d00ee61e45c.
 import { describe, expect, it } from 'vitest'
-import { dig, openapiOf } from './openapi-support.ts'
 import { tutorial003, tutorial004, tutorial005 } from './response-model.ts'
+import { dig, openapiOf } from './support.ts'
 
 describe('response_model tutorial003', () => {
   it('the password is not sent back', async () => {

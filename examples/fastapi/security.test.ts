@@ -1,8 +1,8 @@
 // FastAPI's tests/test_tutorial/test_security/test_tutorial003.py and test_tutorial005.py, translated, at
 // fastapi/fastapi@c3f316b7e814667e8ee81e03a7330d00ee61e45c.
 import { describe, expect, it } from 'vitest'
-import { dig, openapiOf } from './openapi-support.ts'
 import { createAccessToken, getPasswordHash, tutorial003, tutorial005, verifyPassword } from './security.ts'
+import { dig, openapiOf } from './support.ts'
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })

@@ -1,5 +1,15 @@
-// What every ported tutorial's OpenAPI document shares, and how Fastbox's differs from FastAPI's on purpose.
+// Shared by the ported tutorials: the OpenAPI parts every document has (and how Fastbox differs from FastAPI on
+// purpose), and a request that follows one redirect, as TestClient does.
 import type { App } from 'fastbox'
+
+/** The parts of a request the tutorials' tests send. */
+interface Request {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
+  readonly url: string
+  readonly headers?: Record<string, string>
+  readonly cookies?: Record<string, string>
+  readonly payload?: string | object
+}
 
 /**
  * FastAPI's `HTTPValidationError` and `ValidationError` components, as Fastbox writes them. Two deliberate
@@ -59,4 +69,14 @@ export function dig(value: unknown, ...keys: readonly (string | number)[]): unkn
     current = (current as Record<string | number, unknown>)[key]
   }
   return current
+}
+
+/**
+ * `app.inject`, following one 307 or 308 redirect as FastAPI's TestClient does (Starlette's `redirect_slashes`
+ * sends `/items` to `/items/`; Fastbox answers the same redirect, and `inject` does not follow it).
+ */
+export async function injectFollowing(app: App<unknown>, options: Request) {
+  const res = await app.inject(options)
+  if (res.statusCode !== 307 && res.statusCode !== 308) return res
+  return app.inject({ ...options, url: String(res.headers.location) })
 }
