@@ -13,6 +13,7 @@ import * as pathOperationConfiguration from './path-operation-configuration.ts'
 import * as pathParams from './path-params.ts'
 import * as queryParams from './query-params.ts'
 import * as queryParamsStrValidations from './query-params-str-validations.ts'
+import * as requestForms from './request-forms.ts'
 import * as responseModel from './response-model.ts'
 import * as security from './security.ts'
 
@@ -28,6 +29,7 @@ const modules = {
   pathParams,
   queryParams,
   queryParamsStrValidations,
+  requestForms,
   responseModel,
   security,
 }

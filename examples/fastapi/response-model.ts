@@ -38,7 +38,7 @@ const Item = t.Object(
 )
 
 const items: Record<
-  string,
+  'foo' | 'bar' | 'baz',
   { name: string; price: number; description?: string | null; tax?: number; tags?: string[] }
 > = {
   foo: { name: 'Foo', price: 50.2 },
