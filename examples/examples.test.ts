@@ -7,6 +7,7 @@ import { db, app as dependencies } from './dependencies.ts'
 import { app as docs } from './docs.ts'
 import { app as errors } from './errors.ts'
 import { app as firstRoute } from './first-route.ts'
+import { app as plugins } from './plugins.ts'
 import { app as requests } from './requests.ts'
 import { app as responses } from './responses.ts'
 import { app as routers } from './routers.ts'
@@ -28,6 +29,7 @@ describe('README examples', () => {
     'routers.ts',
     'background-lifespan.ts',
     'serving.ts',
+    'plugins.ts',
   ]) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
@@ -287,6 +289,7 @@ describe('every example app’s OpenAPI document', () => {
     docs,
     errors,
     'first-route': firstRoute,
+    plugins,
     requests,
     responses,
     routers,

@@ -116,13 +116,35 @@ function source(part: ParamPartModel<PartLocation>, route: RouteModel, request: 
     case 'query':
       return request.query as Raw
     case 'header':
-      return request.headers
+      return readHeaders(part, request)
     case 'cookie':
       return readCookies(request)
     case 'form':
       // No body is a form without fields: each required one is reported `missing`.
       return (request.body as Raw | undefined) ?? {}
   }
+}
+
+/**
+ * Node joins a repeated header's values into one text (`a, b`) in `request.headers`; a list parameter reads
+ * each value, from the raw name and value pairs, as Starlette's `getlist` does. Other headers are read as Node
+ * gives them.
+ */
+function readHeaders(part: ParamPartModel<PartLocation>, request: FastifyRequest): Raw {
+  const lists = part.wireNames.filter((name) => !part.scalars.has(name))
+  if (lists.length === 0) return request.headers
+  const raw: Raw = { ...request.headers }
+  for (const name of lists) delete raw[name]
+  const pairs = request.raw.rawHeaders
+  for (let index = 0; index < pairs.length; index += 2) {
+    const name = (pairs[index] as string).toLowerCase()
+    if (!lists.includes(name)) continue
+    const value = pairs[index + 1] as string
+    const values = raw[name] as string[] | undefined
+    if (values === undefined) raw[name] = [value]
+    else values.push(value)
+  }
+  return raw
 }
 
 /**
