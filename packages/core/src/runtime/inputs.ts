@@ -11,6 +11,7 @@ import type { ValidationErrorItem } from '../http/errors.ts'
 import { HTTPException, RequestValidationError } from '../http/errors.ts'
 import { isFormBody, isJsonBody, rawBodyText } from '../http/parsed-body.ts'
 import { isSmallInput, MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
+import { inputsAreUnchanged } from '../validation/unchanged-inputs.ts'
 
 /** The validated request parts, as the handler receives them. */
 export interface RequestInputs {
@@ -55,7 +56,8 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
       else {
         const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
         const items = toErrorItems(route.body.validate.errors ?? [], room, route.body.lax)
-        errors = [...(errors ?? []), ...withRawBody(items, request)]
+        const raw = inputsAreUnchanged(items, route.body.lax) ? items : withRawBody(items, request)
+        errors = [...(errors ?? []), ...raw]
       }
     }
   }
