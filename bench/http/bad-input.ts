@@ -1,6 +1,6 @@
 /**
- * The cost of bad input: a 1 MB body of 500,000 wrong-type items (`{"tags": [1, 1, ...]}` where strings are
- * declared) sent to Fastbox and to plain Fastify with the same route (`http/servers/bad-input.ts`), each server
+ * The cost of bad input: a 1 MB body of 500,000 wrong-type items (`{"flags": [2, 2, ...]}` where booleans are
+ * declared: neither Pydantic's lax mode nor Fastify's coercion reads 2 as a boolean) sent to Fastbox and to plain Fastify with the same route (`http/servers/bad-input.ts`), each server
  * in a fresh process of its own. Measured per server:
  *
  * - one request at a time: the time to the full answer (the client's clock) and the server's resident memory
@@ -29,7 +29,7 @@ const { values } = parseArgs({
 })
 const requests = Number(values.requests)
 const loadSeconds = Number(values['load-seconds'])
-const BODY = JSON.stringify({ tags: Array.from({ length: Number(values.items) }, () => 1) })
+const BODY = JSON.stringify({ flags: Array.from({ length: Number(values.items) }, () => 2) })
 const KINDS = ['fastify', 'fastbox'] as const
 const MiB = 1024 * 1024
 
@@ -61,7 +61,7 @@ function resetPeak(pid: number): void {
 }
 
 async function postBad(base: string): Promise<{ status: number; errors: number }> {
-  const response = await fetch(`${base}/tags`, {
+  const response = await fetch(`${base}/flags`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: BODY,
@@ -151,7 +151,7 @@ const lines = [
   `${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average after: ${loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')}.`,
-  `Body: ${(BODY.length / MiB).toFixed(2)} MiB, \`{"tags": [1, 1, ...]}\` where \`tags\` is \`t.Array(t.String())\`. ${requests} requests one at a time (medians), then 16 at once, then four clients sending it back to back for ${loadSeconds} s while a fifth reads \`GET /items\`.`,
+  `Body: ${(BODY.length / MiB).toFixed(2)} MiB, \`{"flags": [2, 2, ...]}\` where \`flags\` is \`t.Array(t.Boolean())\`. ${requests} requests one at a time (medians), then 16 at once, then four clients sending it back to back for ${loadSeconds} s while a fifth reads \`GET /items\`.`,
   '',
   '| server | status | errors listed | time (ms) | RSS growth (MiB) | 16 at once: peak RSS (MiB) | 16 at once: growth (MiB) | 16 at once: time (ms) | `GET /items` p50, idle (ms) | p50 under bad bodies (ms) | p99 under bad bodies (ms) |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -1,5 +1,5 @@
 /**
- * The server of the bad-input measurement (`http/bad-input.ts`): `POST /tags` takes `{ tags: string[] }`, and
+ * The server of the bad-input measurement (`http/bad-input.ts`): `POST /flags` takes `{ flags: boolean[] }`, and
  * `GET /items` answers a small list (the request whose latency the bad bodies must not push up). Fastbox with
  * its defaults, or plain Fastify with the same TypeBox schema and its own defaults (Ajv stops at the first
  * error and Fastify answers 400).
@@ -10,7 +10,7 @@ import { Type } from '@sinclair/typebox'
 import { createApp } from 'fastbox'
 import Fastify from 'fastify'
 
-const Tags = Type.Object({ tags: Type.Array(Type.String()) })
+const Flags = Type.Object({ flags: Type.Array(Type.Boolean()) })
 const ITEMS = Array.from({ length: 10 }, (_, id) => ({ id, name: `item ${id}` }))
 
 const [kind, portText] = process.argv.slice(2)
@@ -19,13 +19,13 @@ if (!Number.isInteger(port) || port <= 0) throw new Error('usage: bad-input.ts <
 
 if (kind === 'fastbox') {
   const app = createApp()
-    .post('/tags', { body: Tags }, ({ body }) => ({ count: body.tags.length }))
+    .post('/flags', { body: Flags }, ({ body }) => ({ count: body.flags.length }))
     .get('/items', () => ITEMS)
   await app.listen({ host: '127.0.0.1', port })
 } else if (kind === 'fastify') {
   const app = Fastify({ logger: { level: 'warn' } })
-  app.post('/tags', { schema: { body: Tags } }, (request) => ({
-    count: (request.body as { tags: string[] }).tags.length,
+  app.post('/flags', { schema: { body: Flags } }, (request) => ({
+    count: (request.body as { flags: boolean[] }).flags.length,
   }))
   app.get('/items', () => ITEMS)
   await app.listen({ host: '127.0.0.1', port })
