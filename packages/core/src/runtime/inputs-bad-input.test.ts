@@ -3,16 +3,20 @@
  * many more the body holds (how little work that takes is measured by `bench/http/bad-input.ts`, not here).
  */
 import { describe, expect, it } from 'vitest'
+import type { App } from '../app/app.ts'
 import { createApp, MAX_ERROR_ITEMS, t } from '../index.ts'
 
-async function post(app: ReturnType<typeof createApp>, body: string) {
+type Item = { loc: (string | number)[] } & Record<string, unknown>
+
+// biome-ignore lint/suspicious/noExplicitAny: any app
+async function post(app: App<any>, body: string) {
   const response = await app.inject({
     method: 'POST',
     url: '/',
     payload: body,
     headers: { 'content-type': 'application/json' },
   })
-  return { status: response.statusCode, detail: response.json().detail as Record<string, unknown>[] }
+  return { status: response.statusCode, detail: response.json().detail as Item[] }
 }
 
 describe('a large invalid body', () => {

@@ -25,6 +25,7 @@ import type { ScalarKind } from '../schema/scalar-kinds.ts'
 import { subschemas } from '../schema/walk.ts'
 import { boundArrayErrors } from './bounded-items.ts'
 import { type Converter, laxConverter } from './lax.ts'
+import { withWriteOnly } from './write-only.ts'
 
 /** Compiles a route's validators; each picks the app's Ajv instance its schema needs. */
 export interface Validators {
@@ -88,9 +89,15 @@ export function createValidators(registry: SchemaRegistry): Validators {
   }
   const compile = (purpose: Purpose, schema: JsonSchema, safe: boolean) =>
     instance(purpose, safe).compile(schema)
+  const resolve = (ref: string) => registry.schemas.get(sharedIdOf(ref))
   return {
-    params: (schema) => compile('params', schema, false),
-    body: (schema, lax) => compile(lax ? 'lax' : 'strict', schema, namesPrototypeKeys(schema, registry)),
+    params: (schema) => withWriteOnly(compile('params', schema, false), schema, resolve),
+    body: (schema, lax) =>
+      withWriteOnly(
+        compile(lax ? 'lax' : 'strict', schema, namesPrototypeKeys(schema, registry)),
+        schema,
+        resolve,
+      ),
     response: (schema) => compile('response', schema, namesPrototypeKeys(schema, registry)),
   }
 }
