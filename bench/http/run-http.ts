@@ -12,7 +12,9 @@ import { SCENARIOS, type Scenario } from './scenarios.ts'
 
 /** BENCH_SCENARIOS=invalid-body,body measures only those scenarios (a quicker comparison). */
 const onlyScenarios = process.env.BENCH_SCENARIOS?.split(',')
-const MEASURED = SCENARIOS.filter((scenario) => onlyScenarios === undefined || onlyScenarios.includes(scenario.id))
+const MEASURED = SCENARIOS.filter(
+  (scenario) => onlyScenarios === undefined || onlyScenarios.includes(scenario.id),
+)
 
 export type ServerId = 'fastify' | 'fastbox' | 'hono' | 'fastapi'
 
