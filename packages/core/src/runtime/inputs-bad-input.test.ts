@@ -50,26 +50,18 @@ describe('a large invalid body', () => {
     const { status, detail } = await post(app, JSON.stringify(Array(60_000).fill({ id: '5' })))
     expect(status).toBe(422)
     expect(detail).toHaveLength(MAX_ERROR_ITEMS)
-    expect(detail.slice(0, 4)).toEqual([
+    const itemErrors = (index: number) => [
       {
         type: 'greater_than_equal',
-        loc: ['body', 0, 'id'],
+        loc: ['body', index, 'id'],
         msg: 'Input should be greater than or equal to 10',
         input: '5',
         ctx: { ge: 10 },
       },
-      { type: 'missing', loc: ['body', 0, 'name'], msg: 'Field required', input: { id: '5' } },
-      {
-        type: 'greater_than_equal',
-        loc: ['body', 1, 'id'],
-        msg: 'Input should be greater than or equal to 10',
-        input: '5',
-        ctx: { ge: 10 },
-      },
-      { type: 'missing', loc: ['body', 1, 'name'], msg: 'Field required', input: { id: '5' } },
-    ])
-    expect(detail.map((item) => item.loc.slice(1).join('.'))).toEqual(
-      Array.from({ length: 50 }, (_, index) => [`${index}.id`, `${index}.name`]).flat(),
+      { type: 'missing', loc: ['body', index, 'name'], msg: 'Field required', input: { id: '5' } },
+    ]
+    expect(detail).toEqual(
+      Array.from({ length: MAX_ERROR_ITEMS / 2 }, (_, index) => itemErrors(index)).flat(),
     )
   })
 })
