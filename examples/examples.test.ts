@@ -13,6 +13,7 @@ import { app as responses } from './responses.ts'
 import { app as routers } from './routers.ts'
 import { app as security } from './security.ts'
 import { app as serving } from './serving.ts'
+import { app as validation } from './validation.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -30,6 +31,7 @@ describe('README examples', () => {
     'background-lifespan.ts',
     'serving.ts',
     'plugins.ts',
+    'validation.ts',
   ]) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
@@ -278,7 +280,33 @@ describe('examples behave as the README says', () => {
     expect((await serving.inject('/reports?pages=2')).json()).toEqual({ pages: 2 })
     const late = await serving.inject('/reports?pages=50')
     expect([late.statusCode, late.json()]).toEqual([503, { detail: 'Request timed out' }])
+    // Past the app's 1 s, within the route's own 5 s.
+    expect((await serving.inject('/exports?pages=12')).json()).toEqual({ pages: 12 })
     await serving.close()
+  })
+
+  it('validation: a writeOnly password is never echoed in a 422', async () => {
+    const res = await validation.inject({ method: 'POST', url: '/signup', payload: { password: 'short' } })
+    expect([res.statusCode, res.json()]).toEqual([
+      422,
+      {
+        detail: [
+          { type: 'missing', loc: ['body', 'email'], msg: 'Field required', input: {} },
+          {
+            type: 'string_too_short',
+            loc: ['body', 'password'],
+            msg: 'String should have at least 12 characters',
+            ctx: { min_length: 12 },
+          },
+        ],
+      },
+    ])
+    const ok = await validation.inject({
+      method: 'POST',
+      url: '/signup',
+      payload: { email: 'ada@example.com', password: 'correct horse battery' },
+    })
+    expect([ok.statusCode, ok.json()]).toEqual([201, { email: 'ada@example.com' }])
   })
 })
 
@@ -294,6 +322,7 @@ describe('every example app’s OpenAPI document', () => {
     responses,
     routers,
     security,
+    validation,
   }
   for (const [name, app] of Object.entries(apps)) {
     it(`${name}: validates against the OpenAPI 3.1 schema, every $ref resolving`, async () => {

@@ -301,6 +301,7 @@ export class App<TRoutes = never> {
       this.fastify,
       record,
       createRouteHandler({ route: record, track: (run) => this.#track(run) }, handler),
+      where,
     )
     this.#routes.push(record)
     return this

@@ -80,6 +80,11 @@ const cases: [error: FastboxError, code: FastboxErrorCode, message: string][] = 
     'Route GET / documents a response for "6XX": use a status code (100-599), a range such as "4XX", or "default".',
   ],
   [
+    new errors.InvalidHandlerTimeoutError('GET /', -1),
+    'FASTBOX_ERR_INVALID_SPEC',
+    'Route GET / sets handlerTimeout to -1; it must be a whole number of milliseconds from 0 (none) to 2147483647.',
+  ],
+  [
     new errors.DuplicateOperationIdError('read', 'GET /a', 'GET /b'),
     'FASTBOX_ERR_INVALID_SPEC',
     'The operationId "read" is given to both GET /a and GET /b: operationIds must be unique.',

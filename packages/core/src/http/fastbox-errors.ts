@@ -61,6 +61,11 @@ export const InvalidStatusError = declare<[route: string, status: unknown]>(
   'Route %s uses the status %s, which is not an HTTP status code (100-599).',
 )
 
+export const InvalidHandlerTimeoutError = declare<[route: string, handlerTimeout: unknown]>(
+  'FASTBOX_ERR_INVALID_SPEC',
+  'Route %s sets handlerTimeout to %s; it must be a whole number of milliseconds from 0 (none) to 2147483647.',
+)
+
 export const BodylessStatusSchemaError = declare<[route: string, status: number]>(
   'FASTBOX_ERR_BODYLESS_STATUS',
   'Route %s declares a response schema for status %s, which never has a body.',

@@ -11,6 +11,8 @@ import type { ValidationErrorItem } from '../http/errors.ts'
 import { HTTPException, RequestValidationError } from '../http/errors.ts'
 import { isFormBody, isJsonBody, rawBodyText } from '../http/parsed-body.ts'
 import { isSmallInput, MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
+import { inputsAreUnchanged } from '../validation/unchanged-inputs.ts'
+import { redactWriteOnly } from '../validation/write-only.ts'
 import { missingParts, pickBodyParts, withMissingPartInputs } from './body-parts.ts'
 
 /** The validated request parts, as the handler receives them. */
@@ -37,7 +39,9 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   if (holder.path !== undefined && hasEmptySegment(route, holder.path)) throw new HTTPException(404)
   let errors: ValidationErrorItem[] | undefined
   if (route.validateParams && !route.validateParams(holder)) {
-    errors = withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request)
+    errors = toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS)
+    redactWriteOnly(errors, route.validateParams)
+    errors = withRawInputs(errors, route, request)
     // Validated under its own key (its values are text, like the parameters'); reported as the body, as in FastAPI.
     for (const item of errors) if (item.loc[0] === 'form') item.loc[0] = 'body'
   } else if (route.fillsNulls) {
@@ -59,11 +63,10 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
       if (validateBody(route.body, holder)) body = holder.body
       else {
         const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
-        const items = withRawBody(
-          toErrorItems(route.body.validate.errors ?? [], room, route.body.lax),
-          request,
-        )
-        errors = [...(errors ?? []), ...(parts === undefined ? items : withMissingPartInputs(items))]
+        const items = toErrorItems(route.body.validate.errors ?? [], room, route.body.lax)
+        const raw = inputsAreUnchanged(items, route.body.lax) ? items : withRawBody(items, request)
+        redactWriteOnly(raw, route.body.validate)
+        errors = [...(errors ?? []), ...(parts === undefined ? raw : withMissingPartInputs(raw))]
       }
     }
   }

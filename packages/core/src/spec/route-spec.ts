@@ -56,6 +56,11 @@ export interface RouteSpec extends RequestPartsSpec {
    * `"true"` for a boolean, `2.0` for an integer...). Default: the router's, else the app's, else `false`.
    */
   readonly strict?: boolean
+  /**
+   * This route's handler deadline in milliseconds, instead of the app's `handlerTimeout` (`0`: none): past it
+   * the request is answered `503` and `request.signal` is aborted. Default: the router's, else the app's.
+   */
+  readonly handlerTimeout?: number
   readonly tags?: readonly string[]
   readonly summary?: string
   readonly description?: string
