@@ -133,6 +133,20 @@ describe('unions', () => {
     )
   })
 
+  it('reports the errors inside a shared schema that a nullable branch reaches deeper down', async () => {
+    const Image = t.Object({ url: t.String(), name: t.String() }, { $id: 'UnionImage' })
+    const schema = t.Object({ images: t.Union([t.Array(Image), t.Null()]) })
+    expect(await bodyErrors(schema, { images: [{ url: 1 }] })).toEqual([
+      {
+        type: 'string_type',
+        loc: ['body', 'images', 0, 'url'],
+        msg: 'Input should be a valid string',
+        input: 1,
+      },
+      { type: 'missing', loc: ['body', 'images', 0, 'name'], msg: 'Field required', input: { url: 1 } },
+    ])
+  })
+
   it('an optional union of literals in a query parameter reports enum', async () => {
     const Order = t.Optional(t.Union([t.Literal('asc'), t.Literal('desc')]))
     expect(await queryErrors({ order: Order }, 'order=up')).toEqual([

@@ -55,6 +55,8 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
     const { parts } = route.body
     // A body of parts: the declared parts in a fresh object; `undefined` for a body that is not an object.
     if (parts !== undefined) body = pickBodyParts(parts, body)
+    // As FastAPI: a JSON `null` body is no body (`missing` when the body is required).
+    else if (body === null) body = undefined
     if (body === undefined) {
       if (parts !== undefined) errors = [...(errors ?? []), ...missingParts(parts)]
       else if (route.body.required) errors = [...(errors ?? []), missingBody()]

@@ -80,9 +80,8 @@ function branchOwners(
     if (path.startsWith(prefix)) owner = Number.parseInt(path.slice(prefix.length), 10)
     else {
       for (const { branch, index } of branches) {
-        const ref = branch.$ref
-        if (typeof ref === 'string' && (path.startsWith(`${ref}/`) || path.startsWith(`${ref}#`)))
-          owner = index
+        for (const ref of refsIn(branch))
+          if (path.startsWith(`${ref}/`) || path.startsWith(`${ref}#`)) owner = index
       }
     }
     if (owner !== -1) current = owner
@@ -90,6 +89,35 @@ function branchOwners(
   }
   const first = owners.find((owner) => owner !== -1) ?? 0
   return owners.map((owner) => (owner === -1 ? first : owner))
+}
+
+/**
+ * The shared schemas a branch refers to, at any depth of its own document (`nullable(t.Array(Image))` refers
+ * to `Image` from its items): an error reported inside one of them belongs to that branch.
+ */
+function refsIn(branch: JsonSchema): Set<string> {
+  let refs = refsByBranch.get(branch)
+  if (refs === undefined) {
+    refs = new Set()
+    collectRefs(branch, refs)
+    refsByBranch.set(branch, refs)
+  }
+  return refs
+}
+
+const refsByBranch = new WeakMap<JsonSchema, Set<string>>()
+
+function collectRefs(node: unknown, refs: Set<string>): void {
+  if (typeof node !== 'object' || node === null) return
+  if (Array.isArray(node)) {
+    for (const child of node) collectRefs(child, refs)
+    return
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string') refs.add(value)
+    else if (key !== 'const' && key !== 'enum' && key !== 'default' && key !== 'examples')
+      collectRefs(value, refs)
+  }
 }
 
 function isMisfit(error: ErrorObject, at: string): boolean {
