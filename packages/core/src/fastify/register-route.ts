@@ -7,6 +7,8 @@
  */
 import type { FastifyInstance, FastifySchema, RouteHandlerMethod } from 'fastify'
 import type { ParamPartModel, PartLocation, RouteModel } from '../analysis/model.ts'
+import { formMediaType } from '../schema/upload.ts'
+import type { MultipartForms } from './multipart.ts'
 
 /** A route's model, kept by the app and replaced when `dependencyOverrides` change. */
 export interface RouteRecord {
@@ -30,14 +32,17 @@ export function registerRoute(
   fastify: FastifyInstance,
   record: RouteRecord,
   handler: RouteHandlerMethod,
+  forms: MultipartForms,
 ): void {
   const { model } = record
+  const formHooks = forms.hooksFor(record)
   fastify.route({
     method: [...model.methods],
     url: model.path.fastify,
     schema: routeSchema(model),
     validatorCompiler: acceptAll,
     config: { [kRoute]: record },
+    ...formHooks,
     handler,
   })
 }
@@ -48,7 +53,7 @@ function routeSchema(model: RouteModel): FastifySchema {
     const key = FASTIFY_PARTS[part.location]
     if (key !== undefined) schema[key] = part.schema
   }
-  if (model.form !== undefined) schema.consumes = ['application/x-www-form-urlencoded']
+  if (model.form !== undefined) schema.consumes = [formMediaType(model.form.schema)]
   if (model.body !== undefined) schema.body = model.body.schema
   schema.response = Object.fromEntries(
     [...model.responses].map(([status, response]) => [status, response.serializerSchema]),

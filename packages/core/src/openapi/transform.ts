@@ -10,6 +10,7 @@ import type { FastifySchema, RouteOptions } from 'fastify'
 import type { ParamLocation, ParamPartModel, RouteModel } from '../analysis/model.ts'
 import { kRoute, type RouteRecord } from '../fastify/register-route.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { formMediaType } from '../schema/upload.ts'
 import { type BuildState, buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { routeResponses } from './responses.ts'
@@ -132,7 +133,7 @@ function fastboxSchema(
   } else if (model.form !== undefined) {
     const form = inlineForm(model.form, shared)
     schema.body = form
-    schema.consumes = ['application/x-www-form-urlencoded']
+    schema.consumes = [formMediaType(form)]
     bodyRequired = Array.isArray(form.required) && form.required.length > 0
   }
   const hasInputs = params.length > 0 || model.body !== undefined || model.form !== undefined

@@ -23,6 +23,7 @@ import { STRING_OR_DATE, toResponseValidationSchema } from '../schema/response-s
 import type { ScalarKind } from '../schema/scalar-kinds.ts'
 import { subschemas } from '../schema/walk.ts'
 import { type Converter, laxConverter } from './lax.ts'
+import { addUploadKeyword } from './upload-keyword.ts'
 
 /** Compiles a route's validators; each picks the app's Ajv instance its schema needs. */
 export interface Validators {
@@ -126,6 +127,7 @@ function createAjv(purpose: Purpose, ownProperties: boolean, registry: SchemaReg
  * {@link NUMBER_CHECK} sees a coerced value, {@link LAX_VALUES} converts values before they are validated.
  */
 function addRequestKeywords(ajv: Ajv): void {
+  addUploadKeyword(ajv)
   ajv.addKeyword({
     keyword: NUMBER_CHECK,
     schemaType: 'string',
