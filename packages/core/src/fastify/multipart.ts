@@ -174,8 +174,9 @@ async function spool(
   dir: string,
 ): Promise<SpooledUploadFile | undefined> {
   const path = join(dir, `fastbox-upload-${randomUUID()}`)
-  const spooled = ((request as SpoolingRequest)[kSpooled] ??= [])
-  spooled.push(path)
+  const holder = request as SpoolingRequest
+  holder[kSpooled] ??= []
+  holder[kSpooled].push(path)
   let size = 0
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
