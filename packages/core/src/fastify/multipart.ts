@@ -138,13 +138,16 @@ async function readForm(request: FastifyRequest, plan: FormPlan, dir: string): P
         add(fields, part.fieldname, part.value)
         continue
       }
-      const maxSize = plan.maxSizes.get(part.fieldname)
+      const field = plan.files.get(part.fieldname)
       // A file the route does not declare is read and dropped, as FastAPI ignores undeclared fields.
-      if (maxSize === undefined) await drain(part)
+      if (field === undefined) await drain(part)
       else {
-        const upload = await spool(request, part, maxSize, dir)
+        const upload = await spool(request, part, plan.maxSizes.get(part.fieldname) as number, dir)
         // A browser sends a file input left empty as a part with no name and no content: no file.
-        if (upload !== undefined) add(fields, part.fieldname, upload)
+        if (upload === undefined) continue
+        // A list of files is a list from its first one (validation wraps only text in a list).
+        if (field.array && fields[part.fieldname] === undefined) fields[part.fieldname] = [upload]
+        else add(fields, part.fieldname, upload)
       }
     }
   } catch (error) {
@@ -215,20 +218,23 @@ function asHttpError(error: unknown, plan: FormPlan): unknown {
       return fileTooLarge(name, plan.maxSizes.get(name) ?? limits.fileSize)
     }
     case 'FST_FILES_LIMIT':
-      return new HTTPException(413, `Too many files in the form: at most ${limits.files} are accepted`)
+      return tooMany('files', limits.files)
     case 'FST_FIELDS_LIMIT':
-      return new HTTPException(413, `Too many fields in the form: at most ${limits.fields} are accepted`)
+      return tooMany('fields', limits.fields)
     case 'FST_PARTS_LIMIT':
-      return new HTTPException(
-        413,
-        `Too many parts in the form: at most ${limits.parts ?? 1000} are accepted`,
-      )
+      return tooMany('parts', limits.parts)
   }
   if (!(error instanceof Error)) return error
   // busboy's own errors (no boundary, a truncated body, a malformed part header) and the plugin's 4xx ones.
   const status = (error as { statusCode?: number }).statusCode
   if (status !== undefined && status >= 500) return error
   return new HTTPException(400, `There was an error parsing the body: ${error.message}`)
+}
+
+/** A count over its limit; the limit is named when Fastbox set it (not a user's own plugin options). */
+function tooMany(what: string, limit: number | undefined): HTTPException {
+  const most = limit === undefined ? '' : `: at most ${limit} are accepted`
+  return new HTTPException(413, `Too many ${what} in the form${most}`)
 }
 
 function fileTooLarge(name: string, limit: number): HTTPException {
