@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import multipart from '@fastify/multipart'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { App } from '../app/app.ts'
 import { createApp, HTTPException, t, type UploadFile, upload } from '../index.ts'
 
@@ -50,8 +50,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function spooledFiles(): Promise<string[]> {
-  return readdir(dir)
+/** Waits until the spooled files are deleted (by the routes' onResponse hooks, once each response has gone out). */
+async function expectNoSpooledFile(): Promise<void> {
+  await vi.waitFor(async () => expect(await readdir(dir)).toEqual([]))
 }
 
 describe('multipart text fields', () => {
@@ -228,7 +229,7 @@ describe('files', () => {
       status: 500,
       body: { detail: 'Internal Server Error' },
     })
-    expect(await spooledFiles()).toEqual([])
+    await expectNoSpooledFile()
   })
 })
 
@@ -321,7 +322,7 @@ describe('limits', () => {
   })
 
   it('leaves no spooled file behind after a 413', async () => {
-    expect(await spooledFiles()).toEqual([])
+    await expectNoSpooledFile()
   })
 })
 
@@ -363,7 +364,7 @@ describe('malformed multipart bodies', () => {
       status: 400,
       body: { detail: 'There was an error parsing the body: Unexpected end of multipart data' },
     })
-    expect(await spooledFiles()).toEqual([])
+    await expectNoSpooledFile()
   })
 
   it('answers a field named after a prototype key with 400', async () => {
