@@ -114,3 +114,14 @@ function annotationsOf(property: JsonSchema, check: JsonSchema): JsonSchema {
 export function formMediaType(form: JsonSchema): string {
   return uploadFields(form).size > 0 ? 'multipart/form-data' : 'application/x-www-form-urlencoded'
 }
+
+/**
+ * The `encoding` of a multipart form in OpenAPI: each file field's media type, so clients send the part with
+ * it. Text fields keep OpenAPI's default (`text/plain`): a client that wraps them in a typed part would turn
+ * them into files. `undefined` for a form without files.
+ */
+export function formEncodingOf(form: JsonSchema): Record<string, { contentType: string }> | undefined {
+  const fields = uploadFields(form)
+  if (fields.size === 0) return undefined
+  return Object.fromEntries([...fields.keys()].map((name) => [name, { contentType: OCTET_STREAM }]))
+}
