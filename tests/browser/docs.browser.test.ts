@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../apps/store/src/app.ts'
 import { createApp, t, upload } from '../../packages/core/src/index.ts'
@@ -38,6 +38,24 @@ if (!hasChromium && process.env.CI === undefined) {
   )
 }
 
+async function launch(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+}
+
+/** A browser context in which every request leaving the app is refused and recorded in `outside`. */
+async function offlineContext(browser: Browser | undefined, outside: string[]): Promise<BrowserContext> {
+  if (browser === undefined) throw new Error('the browser did not start')
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    if (url.hostname === '127.0.0.1') return route.continue()
+    outside.push(url.href)
+    return route.abort('blockedbyclient')
+  })
+  return context
+}
+
 describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
   const app = buildApp()
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
@@ -54,8 +72,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
     operations = Object.values(app.openapi().paths).flatMap((item) =>
       Object.keys(item ?? {}).filter((key) => methods.has(key)),
     )
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    browser = await launch()
   }, TIMEOUT)
 
   afterAll(async () => {
@@ -64,16 +81,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
   })
 
   async function openPage(path: string): Promise<Page> {
-    if (browser === undefined) throw new Error('the browser did not start')
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    // Every request leaving the app is refused and recorded; the test fails if there is any.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1') return route.continue()
-      outside.push(url.href)
-      return route.abort('blockedbyclient')
-    })
-    const page = await context.newPage()
+    const page = await (await offlineContext(browser, outside)).newPage()
     page.on('pageerror', (error) => failures.push(`${path}: ${error.message}`))
     page.on('requestfailed', (request) => failures.push(`${path}: ${request.url()} failed`))
     page.on('response', (response) => {
@@ -229,8 +237,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('Swagger UI upload
 
   beforeAll(async () => {
     origin = await app.listen({ host: '127.0.0.1', port: 0 })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    browser = await launch()
   }, TIMEOUT)
 
   afterAll(async () => {
@@ -241,15 +248,8 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('Swagger UI upload
   it(
     '"Try it out" sends a text field and a chosen file as multipart/form-data',
     async () => {
-      if (browser === undefined) throw new Error('the browser did not start')
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const outside: string[] = []
-      await context.route('**/*', (route) => {
-        const url = new URL(route.request().url())
-        if (url.hostname === '127.0.0.1') return route.continue()
-        outside.push(url.href)
-        return route.abort('blockedbyclient')
-      })
+      const context = await offlineContext(browser, outside)
       const page = await context.newPage()
       const failures: string[] = []
       page.on('pageerror', (error) => failures.push(error.message))
