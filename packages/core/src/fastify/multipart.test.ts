@@ -396,6 +396,25 @@ describe('@fastify/multipart registered by the user', () => {
     })
   })
 
+  it('keeps its file size limit where Fastbox sets none; a field’s maxSize still applies', async () => {
+    const app = createApp({ uploadDir: dir })
+    await app.fastify.register(multipart, { limits: { fileSize: 5 } })
+    app.post(
+      '/one',
+      { form: { file: upload(), small: t.Optional(upload({ maxSize: 2 })) } },
+      ({ form }) => form.file.size,
+    )
+    expect(await post(app, '/one', form({ file: [file('12345'), 'a'] }))).toEqual({ status: 200, body: 5 })
+    expect(await post(app, '/one', form({ file: [file('123456'), 'a'] }))).toEqual({
+      status: 413,
+      body: { detail: 'The file "file" is larger than the limit' },
+    })
+    expect(await post(app, '/one', form({ file: [file('1'), 'a'], small: [file('123'), 'b'] }))).toEqual({
+      status: 413,
+      body: { detail: 'The file "small" is larger than the limit of 2 bytes' },
+    })
+  })
+
   it('parses multipart for plain Fastify routes as before', async () => {
     const app = createApp().post('/form', { form: { a: t.String() } }, ({ form }) => form)
     app.fastify.post('/plain', async (request) => {

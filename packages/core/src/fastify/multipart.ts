@@ -43,10 +43,13 @@ export interface MultipartSettings {
 /** A route's reading of multipart forms, worked out once per route model. */
 interface FormPlan {
   readonly files: ReadonlyMap<string, UploadField>
-  /** The largest file each file field accepts, by wire name (others are read and dropped). */
-  readonly maxSizes: ReadonlyMap<string, number>
+  /**
+   * The largest file each file field accepts, by wire name (others are read and dropped); `undefined` where
+   * only a user's own registration of the plugin sets one.
+   */
+  readonly maxSizes: ReadonlyMap<string, number | undefined>
   /** busboy's limits for the route: the largest file of any field, the counts. */
-  readonly limits: FormLimits & { fileSize: number }
+  readonly limits: FormLimits
 }
 
 /** The request decoration listing the files spooled for it (`null` until the first). */
@@ -67,6 +70,8 @@ export class MultipartForms {
   readonly #settings: MultipartSettings
   readonly #plans = new WeakMap<RouteModel, FormPlan>()
   #registered = false
+  /** Fastbox registered the plugin (its options are then known: Fastbox's limits and Fastify's `bodyLimit`). */
+  #ownPlugin = false
 
   constructor(fastify: FastifyInstance, settings: MultipartSettings) {
     this.#fastify = fastify
@@ -100,6 +105,7 @@ export class MultipartForms {
         async (fastify) => {
           // A user's own registration, made before the first form route, is kept (with its options).
           if (fastify.hasContentTypeParser('multipart/form-data')) return
+          this.#ownPlugin = true
           await fastify.register(multipart, limits === undefined ? {} : { limits: { ...limits } })
         },
         { name: 'fastbox-multipart' },
@@ -110,20 +116,32 @@ export class MultipartForms {
   #planOf(model: RouteModel): FormPlan {
     let plan = this.#plans.get(model)
     if (plan === undefined) {
-      plan = formPlan(model, this.#settings.limits, this.#fastify.initialConfig.bodyLimit ?? 1024 * 1024)
+      // The plugin's own default file size is Fastify's `bodyLimit`; a user's registration may set another.
+      const defaultFileSize = this.#ownPlugin
+        ? (this.#fastify.initialConfig.bodyLimit ?? 1024 * 1024)
+        : undefined
+      plan = formPlan(model, this.#settings.limits, defaultFileSize)
       this.#plans.set(model, plan)
     }
     return plan
   }
 }
 
-function formPlan(model: RouteModel, appLimits: FormLimits | undefined, bodyLimit: number): FormPlan {
+function formPlan(
+  model: RouteModel,
+  appLimits: FormLimits | undefined,
+  defaultFileSize: number | undefined,
+): FormPlan {
   const files = uploadFields(model.form?.schema ?? {})
   const limits = { ...appLimits, ...model.spec.formLimits }
-  const fileSize = limits.fileSize ?? bodyLimit
-  const maxSizes = new Map<string, number>()
+  const fileSize = limits.fileSize ?? defaultFileSize
+  const maxSizes = new Map<string, number | undefined>()
   for (const [name, field] of files) maxSizes.set(name, field.rule.maxSize ?? fileSize)
-  return { files, maxSizes, limits: { ...limits, fileSize: Math.max(fileSize, ...maxSizes.values()) } }
+  // busboy stops a file at one size for the whole request: the largest any field accepts. Where a field's
+  // limit is the user's plugin's, that one stays busboy's, and the known ones are checked while spooling.
+  const sizes = [fileSize, ...maxSizes.values()]
+  if (sizes.includes(undefined)) return { files, maxSizes, limits }
+  return { files, maxSizes, limits: { ...limits, fileSize: Math.max(...(sizes as number[])) } }
 }
 
 type Fields = Record<string, unknown>
@@ -142,7 +160,7 @@ async function readForm(request: FastifyRequest, plan: FormPlan, dir: string): P
       // A file the route does not declare is read and dropped, as FastAPI ignores undeclared fields.
       if (field === undefined) await drain(part)
       else {
-        const upload = await spool(request, part, plan.maxSizes.get(part.fieldname) as number, dir)
+        const upload = await spool(request, part, plan.maxSizes.get(part.fieldname), dir)
         // A browser sends a file input left empty as a part with no name and no content: no file.
         if (upload === undefined) continue
         // A list of files is a list from its first one (validation wraps only text in a list).
@@ -173,7 +191,7 @@ async function drain(part: MultipartFile): Promise<void> {
 async function spool(
   request: FastifyRequest,
   part: MultipartFile,
-  maxSize: number,
+  maxSize: number | undefined,
   dir: string,
 ): Promise<SpooledUploadFile | undefined> {
   const path = join(dir, `fastbox-upload-${randomUUID()}`)
@@ -184,7 +202,7 @@ async function spool(
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length
-      callback(size > maxSize ? fileTooLarge(part.fieldname, maxSize) : null, chunk)
+      callback(maxSize !== undefined && size > maxSize ? fileTooLarge(part.fieldname, maxSize) : null, chunk)
     },
   })
   try {
@@ -237,8 +255,10 @@ function tooMany(what: string, limit: number | undefined): HTTPException {
   return new HTTPException(413, `Too many ${what} in the form${most}`)
 }
 
-function fileTooLarge(name: string, limit: number): HTTPException {
-  return new HTTPException(413, `The file "${name}" is larger than the limit of ${limit} bytes`)
+/** A file over its limit; the limit is named when Fastbox knows it (not a user's own plugin options). */
+function fileTooLarge(name: string, limit: number | undefined): HTTPException {
+  const most = limit === undefined ? '' : ` of ${limit} bytes`
+  return new HTTPException(413, `The file "${name}" is larger than the limit${most}`)
 }
 
 function fieldTooLarge(name: string, limit: number | undefined): HTTPException {
