@@ -36,6 +36,7 @@ export {
 export { status } from './http/status.ts'
 export type { UploadFile } from './http/upload-file.ts'
 export type { OpenAPIDocument } from './openapi/types.ts'
+export type { BodyPartsSpec, BodySpec } from './schema/body-parts.ts'
 export { date, dateTime, type TDateString } from './schema/dates.ts'
 export { nullable } from './schema/nullable.ts'
 export { type TUpload, type UploadOptions, upload } from './schema/upload.ts'

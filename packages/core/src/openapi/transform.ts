@@ -11,6 +11,7 @@ import type { ParamLocation, ParamPartModel, RouteModel } from '../analysis/mode
 import { kRoute, type RouteRecord } from '../fastify/register-route.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { formEncodingOf, formMediaType } from '../schema/upload.ts'
+import { checkBodyComponents } from './body-component.ts'
 import { type BuildState, buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { routeResponses } from './responses.ts'
@@ -41,6 +42,8 @@ export interface OperationMark {
   readonly operationId: string | undefined
   /** Whether the request body is required (@fastify/swagger always says it is). */
   readonly bodyRequired: boolean | undefined
+  /** The JSON body is made of named parts: documented as the component `Body_<operationId>`. */
+  readonly bodyParts?: true
   readonly handlerName: string | undefined
   /** A plain route whose schema Fastify validates: a failure answers `400 {"detail": ...}`. */
   readonly validates: boolean
@@ -157,6 +160,7 @@ function fastboxSchema(
     handlerName: record.handlerName,
     validates: false,
     validationError,
+    ...(model.body?.parts !== undefined && { bodyParts: true }),
     ...(formEncoding !== undefined && { formEncoding }),
   }
   schema[MARK] = mark
@@ -224,10 +228,13 @@ export function checkRoutes(
 ): void {
   const state = buildState({})
   const requests: { method: string; path: string; given: string | undefined }[] = []
+  // The request of each body of parts: named after its route's first operation.
+  const bodies: number[] = []
   for (const record of records) {
     const { model } = record
     if (model.spec.includeInSchema === false) continue
     fastboxSchema(model, record, state, shared)
+    if (model.body?.parts !== undefined) bodies.push(requests.length)
     const given = model.spec.operationId
     for (const method of model.methods) {
       const id =
@@ -235,5 +242,10 @@ export function checkRoutes(
       requests.push({ method, path: model.path.openapi, given: id })
     }
   }
-  assignOperationIds(requests)
+  const ids = assignOperationIds(requests)
+  const where = (index: number) => `${requests[index]?.method} ${requests[index]?.path}`
+  checkBodyComponents(
+    bodies.map((index) => ({ id: ids[index] as string, where: where(index) })),
+    shared,
+  )
 }
