@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { expectValid } from '../packages/core/src/openapi/test-support.ts'
@@ -13,6 +14,7 @@ import { app as responses } from './responses.ts'
 import { app as routers } from './routers.ts'
 import { app as security } from './security.ts'
 import { app as serving } from './serving.ts'
+import { app as uploads } from './uploads.ts'
 import { app as validation } from './validation.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -32,6 +34,7 @@ describe('README examples', () => {
     'serving.ts',
     'plugins.ts',
     'validation.ts',
+    'uploads.ts',
   ]) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
@@ -310,6 +313,68 @@ describe('examples behave as the README says', () => {
   })
 })
 
+describe('uploads: files in a multipart form', () => {
+  const image = new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })
+
+  it('streams a file to a hash, next to a text field', async () => {
+    const body = new FormData()
+    body.append('user', 'alice')
+    body.append('image', image, 'me.png')
+    const res = await uploads.inject({ method: 'POST', url: '/avatars', body })
+    expect(res.json()).toEqual({
+      user: 'alice',
+      filename: 'me.png',
+      contentType: 'image/png',
+      size: 4,
+      sha256: createHash('sha256')
+        .update(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+        .digest('hex'),
+    })
+  })
+
+  it('answers a file over its maxSize with 413, a missing one with 422', async () => {
+    const big = new FormData()
+    big.append('user', 'alice')
+    big.append('image', new Blob([Buffer.alloc(1024 * 1024 + 1)]), 'big.png')
+    const tooLarge = await uploads.inject({ method: 'POST', url: '/avatars', body: big })
+    expect([tooLarge.statusCode, tooLarge.json()]).toEqual([
+      413,
+      { detail: 'The file "image" is larger than the limit of 1048576 bytes' },
+    ])
+    const none = new FormData()
+    none.append('user', 'alice')
+    const missing = await uploads.inject({ method: 'POST', url: '/avatars', body: none })
+    expect(missing.json()).toEqual({
+      detail: [{ type: 'missing', loc: ['body', 'image'], msg: 'Field required', input: null }],
+    })
+  })
+
+  it('takes several files of one field, at most 3, and an optional one', async () => {
+    const body = new FormData()
+    body.append('files', new Blob(['a']), 'a.txt')
+    body.append('files', new Blob(['b']), 'b.txt')
+    body.append('notes', new Blob(['read me']), 'notes.txt')
+    const res = await uploads.inject({ method: 'POST', url: '/documents', body })
+    expect(res.json()).toEqual({ names: ['a.txt', 'b.txt'], notes: 'read me' })
+    for (const name of ['c.txt', 'd.txt']) body.append('files', new Blob(['x']), name)
+    const tooMany = await uploads.inject({ method: 'POST', url: '/documents', body })
+    expect([tooMany.statusCode, tooMany.json()]).toEqual([
+      413,
+      { detail: 'Too many files in the form: at most 3 are accepted' },
+    ])
+  })
+
+  it('documents the files as multipart/form-data', async () => {
+    await uploads.ready()
+    const media = uploads.openapi().paths['/avatars']?.post?.requestBody?.content['multipart/form-data']
+    expect(media?.schema).toMatchObject({
+      properties: {
+        image: { description: 'PNG or JPEG', type: 'string', contentMediaType: 'application/octet-stream' },
+      },
+    })
+  })
+})
+
 describe('every example app’s OpenAPI document', () => {
   const apps = {
     'background-lifespan': backgroundLifespan,
@@ -323,6 +388,7 @@ describe('every example app’s OpenAPI document', () => {
     routers,
     security,
     validation,
+    uploads,
   }
   for (const [name, app] of Object.entries(apps)) {
     it(`${name}: validates against the OpenAPI 3.1 schema, every $ref resolving`, async () => {

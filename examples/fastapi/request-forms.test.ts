@@ -38,7 +38,8 @@ describe('request_forms tutorial001', () => {
     })
     expect(res.statusCode).toBe(415)
     expect(res.json()).toEqual({
-      detail: 'Unsupported Media Type: the body must be application/x-www-form-urlencoded',
+      detail:
+        'Unsupported Media Type: the body must be application/x-www-form-urlencoded or multipart/form-data',
     })
   })
 

@@ -3,13 +3,15 @@
  * Swagger UI and ReDoc served by the demo store, every request to a host other than the app is blocked and
  * recorded, and both pages must render every operation of the document. Swagger UI's "Authorize" dialog must
  * log in through the store's OAuth2 password flow (a form posted to `/token`) and "Try it out" must then call
- * a protected route with the token. Screenshots go to `.artifacts/screenshots/` for a person to look at.
+ * a protected route with the token, and upload a file through a multipart form. Screenshots go to `.artifacts/screenshots/` for a person to look at.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../apps/store/src/app.ts'
+import { createApp, t, upload } from '../../packages/core/src/index.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SCREENSHOTS = join(import.meta.dirname, '../../.artifacts/screenshots')
@@ -36,6 +38,24 @@ if (!hasChromium && process.env.CI === undefined) {
   )
 }
 
+async function launch(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+}
+
+/** A browser context in which every request leaving the app is refused and recorded in `outside`. */
+async function offlineContext(browser: Browser | undefined, outside: string[]): Promise<BrowserContext> {
+  if (browser === undefined) throw new Error('the browser did not start')
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    if (url.hostname === '127.0.0.1') return route.continue()
+    outside.push(url.href)
+    return route.abort('blockedbyclient')
+  })
+  return context
+}
+
 describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
   const app = buildApp()
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
@@ -52,8 +72,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
     operations = Object.values(app.openapi().paths).flatMap((item) =>
       Object.keys(item ?? {}).filter((key) => methods.has(key)),
     )
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    browser = await launch()
   }, TIMEOUT)
 
   afterAll(async () => {
@@ -62,16 +81,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
   })
 
   async function openPage(path: string): Promise<Page> {
-    if (browser === undefined) throw new Error('the browser did not start')
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    // Every request leaving the app is refused and recorded; the test fails if there is any.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1') return route.continue()
-      outside.push(url.href)
-      return route.abort('blockedbyclient')
-    })
-    const page = await context.newPage()
+    const page = await (await offlineContext(browser, outside)).newPage()
     page.on('pageerror', (error) => failures.push(`${path}: ${error.message}`))
     page.on('requestfailed', (request) => failures.push(`${path}: ${request.url()} failed`))
     page.on('response', (response) => {
@@ -198,6 +208,85 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
       expect(outside).toEqual([])
       expect(failures).toEqual([])
       await page.context().close()
+    },
+    TIMEOUT,
+  )
+})
+
+describe.skipIf(!hasChromium && process.env.CI === undefined)('Swagger UI uploads a file, offline', () => {
+  const content = 'hello from the browser\n'
+  const app = createApp({ title: 'Uploads' }).post(
+    '/files',
+    {
+      tags: ['files'],
+      operationId: 'upload_file',
+      form: { note: t.String(), file: upload({ description: 'Any file' }) },
+    },
+    async ({ form }) => ({
+      note: form.note,
+      filename: form.file.filename,
+      contentType: form.file.contentType,
+      size: form.file.size,
+      sha256: createHash('sha256')
+        .update(await form.file.bytes())
+        .digest('hex'),
+    }),
+  )
+  let origin = ''
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    origin = await app.listen({ host: '127.0.0.1', port: 0 })
+    browser = await launch()
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app.close()
+  })
+
+  it(
+    '"Try it out" sends a text field and a chosen file as multipart/form-data',
+    async () => {
+      const outside: string[] = []
+      const context = await offlineContext(browser, outside)
+      const page = await context.newPage()
+      const failures: string[] = []
+      page.on('pageerror', (error) => failures.push(error.message))
+      await page.goto(`${origin}${URLS.docsUrl}`, { waitUntil: 'load' })
+      const operation = page.locator('#operations-files-upload_file')
+      await operation.locator('.opblock-summary').click()
+      await operation.getByRole('button', { name: 'Try it out' }).click()
+      // The form's fields as Swagger UI shows them: a text input and a file picker.
+      await operation.locator('tr[data-property-name="note"] input').fill('a note')
+      await operation.locator('tr[data-property-name="file"] input[type="file"]').setInputFiles({
+        name: 'hello.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(content),
+      })
+      const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/files')
+      await operation.getByRole('button', { name: 'Execute' }).click()
+      const response = await answer
+      expect(response.status()).toBe(200)
+      expect(response.request().headers()['content-type']).toMatch(/^multipart\/form-data; boundary=/)
+      const expected = {
+        note: 'a note',
+        filename: 'hello.txt',
+        contentType: 'text/plain',
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+      }
+      expect(await response.json()).toEqual(expected)
+      // What the page shows: the live response's status and body.
+      const live = operation.locator('.live-responses-table .response')
+      await expect.poll(() => live.locator('.response-col_status').first().textContent()).toBe('200')
+      const shown = await live.locator('.response-col_description .microlight').first().textContent()
+      expect(JSON.parse(shown ?? 'null')).toEqual(expected)
+      await operation.locator('.live-responses-table').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(SCREENSHOTS, 'swagger-ui-upload.png'), fullPage: false })
+      expect(outside).toEqual([])
+      expect(failures).toEqual([])
+      await context.close()
     },
     TIMEOUT,
   )

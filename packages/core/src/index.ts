@@ -34,10 +34,12 @@ export {
   type ValidationErrorItem,
 } from './http/errors.ts'
 export { status } from './http/status.ts'
+export type { UploadFile } from './http/upload-file.ts'
 export type { OpenAPIDocument } from './openapi/types.ts'
 export type { BodyPartsSpec, BodySpec } from './schema/body-parts.ts'
 export { date, dateTime, type TDateString } from './schema/dates.ts'
 export { nullable } from './schema/nullable.ts'
+export { type TUpload, type UploadOptions, upload } from './schema/upload.ts'
 export type {
   BackgroundTasks,
   BodyStatic,
@@ -61,6 +63,7 @@ export {
   dependency,
   type SecurityRequirement,
 } from './spec/dependency.ts'
+export type { FormLimits } from './spec/form-limits.ts'
 export { createLifespan, type Lifespan } from './spec/lifespan.ts'
 export { StatusResponse } from './spec/respond.ts'
 export type {

@@ -22,6 +22,7 @@ import {
   toShapedSerializerSchema,
 } from '../schema/response-shape.ts'
 import { scalarKinds, takesText } from '../schema/scalar-kinds.ts'
+import { toUploadValidationSchema } from '../schema/upload.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import type { Validators } from '../validation/ajv.ts'
 import { textConverter } from '../validation/lax.ts'
@@ -128,10 +129,13 @@ function headerWireName(key: string): string {
   return key.toLowerCase().replaceAll('_', '-')
 }
 
-/** The form's fields: validated with the parameters (their values are text), reported under `"body"`. */
+/**
+ * The form's fields: validated with the parameters (their values are text, or uploads for file fields),
+ * reported under `"body"`.
+ */
 function formPart(spec: ParamsSpec, registry: SchemaRegistry): ParamPartModel<'form'> {
   const schema = registry.hoist(toObjectSchema('form', spec))
-  return partModel('form', schema, schema)
+  return partModel('form', schema, toUploadValidationSchema(schema))
 }
 
 /**

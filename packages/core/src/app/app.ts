@@ -27,6 +27,7 @@ import {
   resolveLogLevel,
   useRequestIdHeader,
 } from '../fastify/logging.ts'
+import { MultipartForms } from '../fastify/multipart.ts'
 import { type PathMatchOptions, useNotFound } from '../fastify/not-found.ts'
 import { registerRoute } from '../fastify/register-route.ts'
 import { ConnectionDrain } from '../fastify/shutdown.ts'
@@ -123,6 +124,8 @@ export class App<TRoutes = never> {
   readonly ready: FastifyInstance['ready']
   /** Drains the server's connections on close. */
   readonly #connections: ConnectionDrain
+  /** Reads the multipart bodies of form routes. */
+  readonly #forms: MultipartForms
   #closeResult: CloseResult = { clean: true, droppedRequests: 0, refusedRequests: 0, unfinishedTasks: 0 }
   #closing: Promise<CloseResult> | undefined
 
@@ -152,6 +155,7 @@ export class App<TRoutes = never> {
     this[kSchemas].subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
     useJsonParser(fastify)
     useFormParser(fastify)
+    this.#forms = new MultipartForms(fastify, { limits: options.formLimits, uploadDir: options.uploadDir })
     useErrorHandler(fastify, this.#exceptionHandlers)
     this.dependencyOverrides.onChange(() => this.#analyzeAgain())
     this.#useDocs(options)
@@ -302,6 +306,7 @@ export class App<TRoutes = never> {
       record,
       createRouteHandler({ route: record, track: (run) => this.#track(run) }, handler),
       where,
+      this.#forms,
     )
     this.#routes.push(record)
     return this

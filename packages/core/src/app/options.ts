@@ -9,6 +9,7 @@ import type { UnderPressureOptions } from '../fastify/under-pressure.ts'
 import type { SwaggerUiOptions } from '../openapi/docs/register.ts'
 import type { SwaggerOptions } from '../openapi/swagger.ts'
 import type { AnyDependency } from '../spec/dependency.ts'
+import type { FormLimits } from '../spec/form-limits.ts'
 import type { Lifespan } from '../spec/lifespan.ts'
 
 export interface ContactInfo {
@@ -70,6 +71,13 @@ export interface AppOptions {
    * no Pydantic lax-mode conversions such as `"50.5"` for a number. Default `false`, as in FastAPI.
    */
   strict?: boolean
+  /**
+   * Limits of every route's multipart forms (file size, files, fields, parts); a route's `formLimits` win.
+   * A request over one is answered `413`.
+   */
+  formLimits?: FormLimits
+  /** Where uploaded files are spooled while their request is handled (default: the OS's temporary directory). */
+  uploadDir?: string
   /** How long `close()` waits for queued background tasks, after the requests, in milliseconds (default 10,000). */
   backgroundTimeout?: number
   /**

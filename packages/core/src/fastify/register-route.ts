@@ -7,6 +7,8 @@
  */
 import type { FastifyInstance, FastifySchema, RouteHandlerMethod } from 'fastify'
 import type { ParamPartModel, PartLocation, RouteModel } from '../analysis/model.ts'
+import { formMediaType } from '../schema/upload.ts'
+import type { MultipartForms } from './multipart.ts'
 import { routeDeadline } from './route-deadline.ts'
 
 /** A route's model, kept by the app and replaced when `dependencyOverrides` change. */
@@ -32,8 +34,10 @@ export function registerRoute(
   record: RouteRecord,
   handler: RouteHandlerMethod,
   where: string,
+  forms: MultipartForms,
 ): void {
   const { model } = record
+  const formHooks = forms.hooksFor(record)
   fastify.route({
     ...routeDeadline(model.spec.handlerTimeout, where),
     method: [...model.methods],
@@ -41,6 +45,7 @@ export function registerRoute(
     schema: routeSchema(model),
     validatorCompiler: acceptAll,
     config: { [kRoute]: record },
+    ...formHooks,
     handler,
   })
 }
@@ -51,7 +56,7 @@ function routeSchema(model: RouteModel): FastifySchema {
     const key = FASTIFY_PARTS[part.location]
     if (key !== undefined) schema[key] = part.schema
   }
-  if (model.form !== undefined) schema.consumes = ['application/x-www-form-urlencoded']
+  if (model.form !== undefined) schema.consumes = [formMediaType(model.form.schema)]
   if (model.body !== undefined) schema.body = model.body.schema
   schema.response = Object.fromEntries(
     [...model.responses].map(([status, response]) => [status, response.serializerSchema]),

@@ -236,6 +236,8 @@ function finishBody(body: Json, mark: OperationMark | undefined, writer: SchemaW
   const result: Json = {}
   for (const key in body) if (key !== 'content' && key !== 'required') result[key] = body[key]
   result.content = writeContent(body.content, 'input', writer, () => `the body of ${where()}`)
+  const multipart = (result.content as Record<string, Json>)['multipart/form-data']
+  if (mark?.formEncoding !== undefined && multipart !== undefined) multipart.encoding = mark.formEncoding
   if (mark?.bodyRequired ?? body.required === true) result.required = true
   return result
 }

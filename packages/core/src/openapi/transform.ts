@@ -10,6 +10,7 @@ import type { FastifySchema, RouteOptions } from 'fastify'
 import type { ParamLocation, ParamPartModel, RouteModel } from '../analysis/model.ts'
 import { kRoute, type RouteRecord } from '../fastify/register-route.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { formEncodingOf, formMediaType } from '../schema/upload.ts'
 import { checkBodyComponents } from './body-component.ts'
 import { type BuildState, buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
@@ -48,6 +49,8 @@ export interface OperationMark {
   readonly validates: boolean
   /** The operation gets FastAPI's default 422 (added by `transformObject`). */
   readonly validationError: boolean
+  /** A multipart form's `encoding`, by field (see `schema/upload.ts`). */
+  readonly formEncoding?: Readonly<Record<string, { readonly contentType: string }>>
 }
 
 /** Fastify's name for each parameter location. */
@@ -129,13 +132,15 @@ function fastboxSchema(
   const params = model.params.filter(hasParameters)
   for (const part of params) schema[FASTIFY_PARTS[part.location]] = part.schema
   let bodyRequired: boolean | undefined
+  let formEncoding: OperationMark['formEncoding']
   if (model.body !== undefined) {
     schema.body = model.body.schema
     bodyRequired = model.body.required
   } else if (model.form !== undefined) {
     const form = inlineForm(model.form, shared)
     schema.body = form
-    schema.consumes = ['application/x-www-form-urlencoded']
+    schema.consumes = [formMediaType(form)]
+    formEncoding = formEncodingOf(form)
     bodyRequired = Array.isArray(form.required) && form.required.length > 0
   }
   const hasInputs = params.length > 0 || model.body !== undefined || model.form !== undefined
@@ -156,6 +161,7 @@ function fastboxSchema(
     validates: false,
     validationError,
     ...(model.body?.parts !== undefined && { bodyParts: true }),
+    ...(formEncoding !== undefined && { formEncoding }),
   }
   schema[MARK] = mark
   return schema as FastifySchema

@@ -161,7 +161,10 @@ describe('form body', () => {
     })
     expect(json).toEqual({
       status: 415,
-      body: { detail: 'Unsupported Media Type: the body must be application/x-www-form-urlencoded' },
+      body: {
+        detail:
+          'Unsupported Media Type: the body must be application/x-www-form-urlencoded or multipart/form-data',
+      },
     })
     expect((await send(app, '/login', 'username=alice', { 'content-type': 'text/plain' })).status).toBe(415)
     expect((await send(app, '/login', 'x', { 'content-type': 'application/xml' })).status).toBe(415)

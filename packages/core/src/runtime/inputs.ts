@@ -32,7 +32,10 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   // Checked first: the form's fields are read from the body, which must then be a parsed form. Which
   // parser read the body is known from Fastify's content-type parser registry, not from the header again.
   if (route.form !== undefined && request.body !== undefined && !isFormBody(request)) {
-    throw new HTTPException(415, 'Unsupported Media Type: the body must be application/x-www-form-urlencoded')
+    throw new HTTPException(
+      415,
+      'Unsupported Media Type: the body must be application/x-www-form-urlencoded or multipart/form-data',
+    )
   }
   const holder: Record<string, Raw> = {}
   for (const part of route.parts) holder[part.location] = pick(part, source(part, route, request))

@@ -6,6 +6,7 @@ import type { TSchema } from '@sinclair/typebox'
 import type { BodySpec } from '../schema/body-parts.ts'
 import type { ParamsSpec } from '../schema/parts.ts'
 import type { AnyDependency } from './dependency.ts'
+import type { FormLimits } from './form-limits.ts'
 
 /** The HTTP methods a route can answer. */
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
@@ -35,8 +36,9 @@ export interface RequestPartsSpec {
    */
   readonly body?: BodySpec
   /**
-   * Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are
-   * (FastAPI's `Form()`). A route reads a JSON `body` or a `form`, not both.
+   * Fields of an `application/x-www-form-urlencoded` or `multipart/form-data` body, coerced from text as query
+   * parameters are (FastAPI's `Form()`); files declared with `upload()`. A route reads a JSON `body` or a
+   * `form`, not both.
    */
   readonly form?: ParamsSpec
   /** Dependencies whose values arrive as `deps.<name>`. */
@@ -51,6 +53,8 @@ export interface RouteSpec extends RequestPartsSpec {
   readonly response?: TSchema | ResponseSchemas
   /** The success status (default 200, as in FastAPI). */
   readonly status?: number
+  /** Limits of this route's multipart forms, over the app's `formLimits`. */
+  readonly formLimits?: FormLimits
   /**
    * `true` takes the JSON body's values as they are: no Pydantic lax-mode conversions (`"50.5"` for a number,
    * `"true"` for a boolean, `2.0` for an integer...). Default: the router's, else the app's, else `false`.

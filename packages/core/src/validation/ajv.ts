@@ -25,6 +25,7 @@ import type { ScalarKind } from '../schema/scalar-kinds.ts'
 import { subschemas } from '../schema/walk.ts'
 import { boundArrayErrors } from './bounded-items.ts'
 import { type Converter, laxConverter } from './lax.ts'
+import { addUploadKeyword } from './upload-keyword.ts'
 import { withWriteOnly } from './write-only.ts'
 
 /** Compiles a route's validators; each picks the app's Ajv instance its schema needs. */
@@ -138,6 +139,7 @@ function createAjv(purpose: Purpose, ownProperties: boolean, registry: SchemaReg
  * {@link NUMBER_CHECK} sees a coerced value, {@link LAX_VALUES} converts values before they are validated.
  */
 function addRequestKeywords(ajv: Ajv): void {
+  addUploadKeyword(ajv)
   ajv.addKeyword({
     keyword: NUMBER_CHECK,
     schemaType: 'string',

@@ -4,6 +4,7 @@ import type { ValidationErrorItem } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { EXTRA_FORBIDDEN, NUMBER_CHECK } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE } from '../schema/response-schemas.ts'
+import { UPLOAD } from '../schema/upload.ts'
 import { KEYWORD_ITEMS, toItem } from './error-mapping.ts'
 
 /** An Ajv error as `verbose` Ajv writes it, with what `toItem` reads. */
@@ -167,6 +168,18 @@ const cases: [title: string, error: ErrorObject, item: ValidationErrorItem][] = 
       loc: ['path', 'id'],
       msg: 'Unable to parse input string as an integer, exceeded maximum size',
       input: 2 ** 53,
+    },
+  ],
+  // Files
+  [
+    `${UPLOAD}: text sent for a file`,
+    ajv(UPLOAD, '/form/file', {}, 'text'),
+    {
+      type: 'value_error',
+      loc: ['form', 'file'],
+      msg: "Value error, Expected UploadFile, received: <class 'str'>",
+      input: 'text',
+      ctx: { error: {} },
     },
   ],
   [

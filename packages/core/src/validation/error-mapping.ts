@@ -9,7 +9,9 @@ import type { ValidationErrorItem } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { NUMBER_CHECK } from '../schema/request-schemas.ts'
 import { STRING_OR_DATE } from '../schema/response-schemas.ts'
+import { UPLOAD } from '../schema/upload.ts'
 import { isExtraForbidden, parentSchemaOf, unescapeSegment } from './ajv-error.ts'
+import { uploadItem } from './upload-keyword.ts'
 
 /**
  * Request parts whose values arrive as strings (their type errors are "parsing" errors); `form` is a form
@@ -52,6 +54,7 @@ export const KEYWORD_ITEMS: Readonly<Record<string, ItemBuilder>> = {
       input: (data as JsonSchema)[name],
     }
   },
+  [UPLOAD]: uploadItem,
   [STRING_OR_DATE]: ({ error, loc, data }) => typeItem(loc, 'string', data, parentSchemaOf(error), false),
   type: ({ error, loc, params, data, lax }) => {
     const expected = params.type as string
