@@ -515,7 +515,7 @@ describe.each(databases)('the store on $name', (database) => {
             store.app.inject({
               method: 'POST',
               url: '/orders/',
-              headers: buyers[i % 4]?.headers,
+              headers: buyers[i % buyers.length]?.headers ?? {},
               payload: { item_id: item.id, quantity: 1 },
             }),
           ),

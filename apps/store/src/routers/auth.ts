@@ -54,12 +54,14 @@ export function authRouter(d: StoreDependencies, limit: LoginLimit) {
         ...BODY_TOO_LARGE,
       },
     },
-    async ({ deps, reply }) => {
+    async ({ deps, request, reply }) => {
       reply.header('Cache-Control', 'no-store')
       const { username, password } = deps.login
       const [user] = await deps.db.select().from(users).where(eq(users.username, username))
       const valid = await verifyPassword(user?.passwordHash, password)
       if (user === undefined || !valid || !user.isActive) {
+        // Who tried, never with what: the password stays out of the log.
+        request.log.warn({ username, known: user !== undefined }, 'Failed sign-in')
         throw new HTTPException(401, 'Incorrect username or password', {
           'WWW-Authenticate': 'Bearer',
           ...NO_STORE,
