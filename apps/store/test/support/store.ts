@@ -61,7 +61,8 @@ export function testDatabases(): TestDatabase[] {
 export function storeOn(database: TestDatabase, extra: StoreOptions = {}) {
   const holder: { app: StoreApp } = { app: undefined as unknown as StoreApp }
   beforeAll(async () => {
-    holder.app = buildApp({ ...(await database.options()), ...extra })
+    // Failed sign-ins are logged as warnings, and the tests make many on purpose.
+    holder.app = buildApp({ ...(await database.options()), app: { logLevel: 'error' }, ...extra })
     await holder.app.ready()
   }, 120_000)
   afterAll(() => holder.app?.close())

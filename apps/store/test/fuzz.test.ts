@@ -1,0 +1,110 @@
+/**
+ * A fuzz run driven by the store's own OpenAPI document: for every operation, requests whose values fit its
+ * schemas and requests that break them one way at a time, signed in as alice (and a few anonymous ones). No
+ * answer may be a 5xx, have a status the operation does not document, or break its documented schema.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { buildApp } from '../src/app.ts'
+import { Fuzzer, type FuzzRequest } from './support/openapi-fuzz.ts'
+import { bearer, signIn } from './support/store.ts'
+
+const SEED = 13
+const VALID_PER_OPERATION = 12
+
+const dataDir = mkdtempSync(join(tmpdir(), 'store-fuzz-'))
+// Failed sign-ins are logged as warnings, and the run makes many.
+const app = buildApp({ dataDir, app: { logLevel: 'error' } })
+
+beforeAll(() => app.ready(), 120_000)
+afterAll(async () => {
+  await app.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+type Operation = {
+  security?: unknown[]
+  responses: Record<string, { content?: Record<string, { schema: object }> }>
+}
+
+function formBody(value: unknown): string {
+  const form = new URLSearchParams()
+  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+    for (const entry of Array.isArray(field) ? field : [field]) form.append(name, String(entry))
+  }
+  return form.toString()
+}
+
+it('answers every generated request with a documented status and a body that fits its schema', async () => {
+  const doc = app.openapi()
+  // The document's schemas, under an id that the response schemas' references are rewritten to.
+  const rewrite = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"doc#/components/schemas/'))
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats.default(ajv)
+  ajv.addSchema({ $id: 'doc', components: rewrite(doc.components) })
+
+  const alice = bearer(await signIn(app, 'alice', 'wonderland'))
+  const fuzzer = new Fuzzer(doc, SEED)
+  const requests = fuzzer.requests(VALID_PER_OPERATION)
+  const anonymous = requests.filter((request, index) => {
+    const operation = (doc.paths?.[request.path] as Record<string, Operation>)[request.method.toLowerCase()]
+    return (
+      operation?.security !== undefined &&
+      requests.findIndex((other) => other.path === request.path && other.method === request.method) === index
+    )
+  })
+
+  const problems: string[] = []
+  const seen = new Map<string, Set<number>>()
+  const send = async (request: FuzzRequest, headers: Record<string, string>) => {
+    const res = await app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: {
+        ...headers,
+        ...(request.payload !== undefined && {
+          'content-type': request.form ? 'application/x-www-form-urlencoded' : 'application/json',
+        }),
+      },
+      ...(request.payload !== undefined && {
+        payload: request.form ? formBody(request.payload) : JSON.stringify(request.payload),
+      }),
+    })
+    const name = `${request.method} ${request.path}`
+    const statuses = seen.get(name) ?? new Set()
+    statuses.add(res.statusCode)
+    seen.set(name, statuses)
+    const described = `${name} (${request.kind}: ${request.url} ${JSON.stringify(request.payload)?.slice(0, 80)}) answered ${res.statusCode}`
+    const operation = (doc.paths?.[request.path] as Record<string, Operation>)[request.method.toLowerCase()]
+    const documented = operation?.responses[String(res.statusCode)]
+    if (res.statusCode >= 500 || documented === undefined) {
+      problems.push(`${described}${documented === undefined ? ', not documented' : ''}: ${res.body}`)
+      return
+    }
+    const schema = documented.content?.['application/json']?.schema
+    if (schema === undefined) {
+      if (res.body !== '') problems.push(`${described} with a body where none is documented`)
+      return
+    }
+    const validate = ajv.compile(rewrite(schema))
+    if (!validate(res.json()))
+      problems.push(`${described}: ${ajv.errorsText(validate.errors)} in ${res.body.slice(0, 200)}`)
+  }
+
+  for (const request of requests) await send(request, alice)
+  for (const request of anonymous) await send(request, {})
+
+  expect(problems).toEqual([])
+  // The run reached every operation, with successes and refusals both.
+  const operations = Object.values(doc.paths ?? {}).flatMap((item) => Object.keys(item ?? {}))
+  expect(seen.size).toBe(operations.length)
+  const all = [...seen.values()].flatMap((statuses) => [...statuses])
+  expect(all.some((status) => status < 300)).toBe(true)
+  for (const status of [401, 404, 409, 422]) expect(all, `no ${status} seen`).toContain(status)
+  expect(requests.length).toBeGreaterThan(200)
+}, 120_000)
