@@ -37,7 +37,7 @@ if (!hasChromium && process.env.CI === undefined) {
 }
 
 describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
-  const app = buildApp()
+  const app = buildApp({ dataDir: 'memory://' }) // its own database: test files run in parallel
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
   let operations: string[] = []
   let origin = ''

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
+import type { OpenAPIDocument } from 'fastbox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildApp } from '../src/app.ts'
 import { Fuzzer, type FuzzRequest } from './support/openapi-fuzz.ts'
@@ -25,6 +26,12 @@ afterAll(async () => {
   await app.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
+
+/** The operation a request was made for. */
+function operationOf(doc: OpenAPIDocument, request: FuzzRequest): Operation | undefined {
+  const item = doc.paths?.[request.path] as Record<string, Operation> | undefined
+  return item?.[request.method.toLowerCase()]
+}
 
 type Operation = {
   security?: unknown[]
@@ -52,7 +59,7 @@ it('answers every generated request with a documented status and a body that fit
   const fuzzer = new Fuzzer(doc, SEED)
   const requests = fuzzer.requests(VALID_PER_OPERATION)
   const anonymous = requests.filter((request, index) => {
-    const operation = (doc.paths?.[request.path] as Record<string, Operation>)[request.method.toLowerCase()]
+    const operation = operationOf(doc, request)
     return (
       operation?.security !== undefined &&
       requests.findIndex((other) => other.path === request.path && other.method === request.method) === index
@@ -80,7 +87,7 @@ it('answers every generated request with a documented status and a body that fit
     statuses.add(res.statusCode)
     seen.set(name, statuses)
     const described = `${name} (${request.kind}: ${request.url} ${JSON.stringify(request.payload)?.slice(0, 80)}) answered ${res.statusCode}`
-    const operation = (doc.paths?.[request.path] as Record<string, Operation>)[request.method.toLowerCase()]
+    const operation = operationOf(doc, request)
     const documented = operation?.responses[String(res.statusCode)]
     if (res.statusCode >= 500 || documented === undefined) {
       problems.push(`${described}${documented === undefined ? ', not documented' : ''}: ${res.body}`)
