@@ -55,7 +55,9 @@ export async function run(baseUrl: string) {
 
   // 422: HTTPValidationError, whose detail is always there. An optional field (stock) may be left out.
   const invalid = await client.POST('/items/', { body: { name: '', price: 1 }, headers })
-  const errors: Schemas['ValidationError'][] | undefined = invalid.error?.detail
+  // Its other documented errors (401, 413) have a text detail: the list tells the 422 apart.
+  const detail = invalid.error?.detail
+  const errors: Schemas['ValidationError'][] | undefined = Array.isArray(detail) ? detail : undefined
   const context: NonNullable<Schemas['ValidationError']['ctx']> | undefined = errors?.[0]?.ctx
 
   return {
