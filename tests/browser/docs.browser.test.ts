@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
     )
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
     mkdirSync(SCREENSHOTS, { recursive: true })
-  }, TIMEOUT)
+  }, 2 * TIMEOUT) // the store opens its embedded database as it starts, and the browser starts
 
   afterAll(async () => {
     await browser?.close()

@@ -9,6 +9,7 @@ import {
   JWT_SECRET,
   newItem,
   newUser,
+  placeOrder,
   signIn,
   storeOn,
   testDatabases,
@@ -387,12 +388,7 @@ describe.each(databases)('the store on $name', (database) => {
       it('answers 409 insufficient_stock from its exception handler, and changes nothing', async () => {
         const user = await newUser(store.app)
         const item = await newItem(store.app, user.headers, { stock: 1 })
-        const res = await store.app.inject({
-          method: 'POST',
-          url: '/orders/',
-          headers: user.headers,
-          payload: { item_id: item.id, quantity: 2 },
-        })
+        const res = await placeOrder(store.app, user.headers, item.id, 2)
         expect(res.statusCode).toBe(409)
         expect(res.json()).toEqual({
           error: 'insufficient_stock',
@@ -404,20 +400,10 @@ describe.each(databases)('the store on $name', (database) => {
 
       it('answers 404 for an unknown item and 422 for a quantity below 1', async () => {
         const user = await newUser(store.app)
-        const missing = await store.app.inject({
-          method: 'POST',
-          url: '/orders/',
-          headers: user.headers,
-          payload: { item_id: 999999, quantity: 1 },
-        })
+        const missing = await placeOrder(store.app, user.headers, 999999, 1)
         expect(missing.statusCode).toBe(404)
         expect(missing.json()).toEqual({ detail: 'Item not found' })
-        const zero = await store.app.inject({
-          method: 'POST',
-          url: '/orders/',
-          headers: user.headers,
-          payload: { item_id: 1, quantity: 0 },
-        })
+        const zero = await placeOrder(store.app, user.headers, 1, 0)
         expect(zero.statusCode).toBe(422)
       })
 
@@ -429,12 +415,7 @@ describe.each(databases)('the store on $name', (database) => {
           [ben, 2],
           [ann, 3],
         ] as const) {
-          const res = await store.app.inject({
-            method: 'POST',
-            url: '/orders/',
-            headers: who.headers,
-            payload: { item_id: item.id, quantity },
-          })
+          const res = await placeOrder(store.app, who.headers, item.id, quantity)
           expect(res.statusCode).toBe(201)
         }
         const mine = await store.app.inject({ url: '/orders/', headers: ann.headers })
@@ -446,14 +427,7 @@ describe.each(databases)('the store on $name', (database) => {
       it('records an audit entry and a notification after each order; only admins read them', async () => {
         const user = await newUser(store.app)
         const item = await newItem(store.app, user.headers, { stock: 2 })
-        const order = (
-          await store.app.inject({
-            method: 'POST',
-            url: '/orders/',
-            headers: user.headers,
-            payload: { item_id: item.id, quantity: 1 },
-          })
-        ).json()
+        const order = (await placeOrder(store.app, user.headers, item.id, 1)).json()
         await expect
           .poll(async () =>
             (await store.app.inject({ url: '/admin/audit', headers: await aliceToken() })).json(),
@@ -482,18 +456,8 @@ describe.each(databases)('the store on $name', (database) => {
       it('records nothing for an order that failed', async () => {
         const user = await newUser(store.app)
         const item = await newItem(store.app, user.headers, { stock: 0 })
-        await store.app.inject({
-          method: 'POST',
-          url: '/orders/',
-          headers: user.headers,
-          payload: { item_id: item.id, quantity: 1 },
-        })
-        const ok = await store.app.inject({
-          method: 'POST',
-          url: '/orders/',
-          headers: user.headers,
-          payload: { item_id: 2, quantity: 1 },
-        })
+        await placeOrder(store.app, user.headers, item.id, 1)
+        const ok = await placeOrder(store.app, user.headers, 2, 1)
         const log = async () =>
           (await store.app.inject({ url: '/admin/audit', headers: await aliceToken() })).json()
         await expect
@@ -512,12 +476,7 @@ describe.each(databases)('the store on $name', (database) => {
         const item = await newItem(store.app, buyers[0]?.headers ?? {}, { stock: 1 })
         const answers = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
-            store.app.inject({
-              method: 'POST',
-              url: '/orders/',
-              headers: buyers[i % buyers.length]?.headers ?? {},
-              payload: { item_id: item.id, quantity: 1 },
-            }),
+            placeOrder(store.app, buyers[i % buyers.length]?.headers ?? {}, item.id, 1),
           ),
         )
         const statuses = answers.map((res) => res.statusCode).sort()

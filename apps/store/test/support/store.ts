@@ -115,3 +115,8 @@ export async function newItem(
   if (res.statusCode !== 201) throw new Error(`creating an item answered ${res.statusCode} ${res.body}`)
   return res.json() as { id: number; stock: number }
 }
+
+/** Orders `quantity` of an item as `headers`' user. */
+export function placeOrder(app: StoreApp, headers: Record<string, string>, itemId: number, quantity: number) {
+  return app.inject({ method: 'POST', url: '/orders/', headers, payload: { item_id: itemId, quantity } })
+}
