@@ -5,7 +5,7 @@
  */
 import rateLimit from '@fastify/rate-limit'
 import { type AppOptions, createApp, createLifespan } from 'fastbox'
-import { folderSecret, processSecret, TokenService } from './auth/tokens.ts'
+import { checkSecret, folderSecret, processSecret, TokenService } from './auth/tokens.ts'
 import { configFromEnv, DEFAULT_DATA_DIR, IN_MEMORY, type StoreConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { type StoreState, storeDependencies } from './dependencies.ts'
@@ -24,14 +24,21 @@ export interface StoreOptions extends StoreConfig {
   app?: AppOptions
 }
 
-/** Where tokens' signing key comes from: the configuration, else the data folder, else this process. */
-function signingSecret(config: StoreConfig, dataDir: string): string {
-  if (config.jwtSecret !== undefined) return config.jwtSecret
-  if (config.databaseUrl !== undefined) {
+/**
+ * The configured signing key. Without one, a store on PostgreSQL stops (its instances must share the key); an
+ * embedded one makes its own, once its folder exists (see `embeddedSecret`).
+ */
+function configuredSecret(config: StoreConfig): string | undefined {
+  if (config.jwtSecret === undefined && config.databaseUrl !== undefined) {
     throw new Error(
       'Set STORE_JWT_SECRET (32 characters or more): every store on one PostgreSQL must share it',
     )
   }
+  return config.jwtSecret === undefined ? undefined : checkSecret(config.jwtSecret)
+}
+
+/** The embedded store's own key: kept in its data folder, or this process's for an in-memory store. */
+function embeddedSecret(dataDir: string): string {
   return dataDir === IN_MEMORY ? processSecret() : folderSecret(dataDir)
 }
 
@@ -44,12 +51,14 @@ export function buildApp(options: StoreOptions = configFromEnv()) {
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR
 
   const lifespan = createLifespan(async function* (): AsyncGenerator<StoreState> {
+    // Checked first: a configuration mistake stops the start before anything is opened.
+    const secret = configuredSecret(config)
     const database = await openDatabase({
       dataDir,
       ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
     })
     try {
-      const tokens = new TokenService(signingSecret(config, dataDir), config.tokenMinutes ?? 30)
+      const tokens = new TokenService(secret ?? embeddedSecret(dataDir), config.tokenMinutes ?? 30)
       yield { database, tokens }
     } finally {
       await database.close()

@@ -10,14 +10,19 @@ import { errors, jwtVerify, SignJWT } from 'jose'
 const ISSUER = 'fastbox-store'
 const MIN_SECRET_LENGTH = 32
 
+/** Throws unless `secret` is long enough to sign with HS256 safely. */
+export function checkSecret(secret: string): string {
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`The token signing secret must be at least ${MIN_SECRET_LENGTH} characters long`)
+  }
+  return secret
+}
+
 export class TokenService {
   readonly #key: Uint8Array
   readonly #minutes: number
 
   constructor(secret: string, minutes: number) {
-    if (secret.length < MIN_SECRET_LENGTH) {
-      throw new Error(`The token signing secret must be at least ${MIN_SECRET_LENGTH} characters long`)
-    }
     this.#key = new TextEncoder().encode(secret)
     this.#minutes = minutes
   }
