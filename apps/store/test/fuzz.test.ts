@@ -11,11 +11,17 @@ import addFormats from 'ajv-formats'
 import type { OpenAPIDocument } from 'fastbox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildApp } from '../src/app.ts'
-import { Fuzzer, type FuzzRequest } from './support/openapi-fuzz.ts'
+import { FILE, Fuzzer, type FuzzRequest } from './support/openapi-fuzz.ts'
 import { bearer, signIn } from './support/store.ts'
 
 const SEED = 13
 const VALID_PER_OPERATION = 12
+/** A 1×1 PNG: the file of multipart requests. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082',
+  'hex',
+)
 
 const dataDir = mkdtempSync(join(tmpdir(), 'store-fuzz-'))
 // Failed sign-ins are logged as warnings, and the run makes many.
@@ -38,12 +44,27 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: object }> }>
 }
 
-function formBody(value: unknown): string {
-  const form = new URLSearchParams()
-  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-    for (const entry of Array.isArray(field) ? field : [field]) form.append(name, String(entry))
+/** The request's body and content type, as its operation reads it. */
+async function encode(request: FuzzRequest): Promise<{ payload: string | Buffer; type: string }> {
+  if (request.encoding === 'json')
+    return { payload: JSON.stringify(request.payload), type: 'application/json' }
+  const fields = Object.entries((request.payload ?? {}) as Record<string, unknown>).flatMap(([name, field]) =>
+    (Array.isArray(field) ? field : [field]).map((entry) => [name, entry] as const),
+  )
+  if (request.encoding === 'form') {
+    const form = new URLSearchParams(fields.map(([name, entry]): [string, string] => [name, String(entry)]))
+    return { payload: form.toString(), type: 'application/x-www-form-urlencoded' }
   }
-  return form.toString()
+  const form = new FormData()
+  for (const [name, entry] of fields) {
+    if (entry === FILE) form.append(name, new Blob([PNG], { type: 'image/png' }), 'fuzz.png')
+    else form.append(name, String(entry))
+  }
+  const encoded = new Request('http://store.test/', { method: 'POST', body: form })
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    type: encoded.headers.get('content-type') ?? '',
+  }
 }
 
 it('answers every generated request with a documented status and a body that fits its schema', async () => {
@@ -69,28 +90,29 @@ it('answers every generated request with a documented status and a body that fit
   const problems: string[] = []
   const seen = new Map<string, Set<number>>()
   const send = async (request: FuzzRequest, headers: Record<string, string>) => {
+    const body = request.payload === undefined ? undefined : await encode(request)
     const res = await app.inject({
       method: request.method as 'GET',
       url: request.url,
-      headers: {
-        ...headers,
-        ...(request.payload !== undefined && {
-          'content-type': request.form ? 'application/x-www-form-urlencoded' : 'application/json',
-        }),
-      },
-      ...(request.payload !== undefined && {
-        payload: request.form ? formBody(request.payload) : JSON.stringify(request.payload),
-      }),
+      headers: { ...headers, ...(body !== undefined && { 'content-type': body.type }) },
+      ...(body !== undefined && { payload: body.payload }),
     })
     const name = `${request.method} ${request.path}`
     const statuses = seen.get(name) ?? new Set()
     statuses.add(res.statusCode)
     seen.set(name, statuses)
-    const described = `${name} (${request.kind}: ${request.url} ${JSON.stringify(request.payload)?.slice(0, 80)}) answered ${res.statusCode}`
+    const described = `${name} (${request.kind}: ${request.url} ${JSON.stringify(request.payload)?.slice(0, 80) ?? ''}) answered ${res.statusCode}`
     const operation = operationOf(doc, request)
     const documented = operation?.responses[String(res.statusCode)]
     if (res.statusCode >= 500 || documented === undefined) {
       problems.push(`${described}${documented === undefined ? ', not documented' : ''}: ${res.body}`)
+      return
+    }
+    const type = String(res.headers['content-type'] ?? '').split(';')[0] ?? ''
+    if (type !== '' && type !== 'application/json') {
+      // A file (an item's image): its type must be one the operation documents, or an image for a generic one.
+      const types = Object.keys(documented.content ?? {})
+      if (!types.includes(type) && !type.startsWith('image/')) problems.push(`${described} as ${type}`)
       return
     }
     const schema = documented.content?.['application/json']?.schema

@@ -7,11 +7,15 @@ import type { OpenAPIDocument } from 'fastbox'
 
 type Schema = Record<string, unknown>
 
+/** Stands for a file in a multipart body's fields (the test sends real bytes for it). */
+export const FILE = Symbol('file')
+
 export interface FuzzRequest {
   readonly method: string
   readonly path: string
   readonly url: string
-  readonly form: boolean
+  /** How the body is sent: JSON, a URL-encoded form, or multipart with files. */
+  readonly encoding: 'json' | 'form' | 'multipart'
   readonly payload?: unknown
   /** What the request means to test: `valid`, or which part breaks the schema. */
   readonly kind: string
@@ -75,7 +79,7 @@ export class Fuzzer {
         return Math.round((min + 0.01 + this.#random() * 100) * 100) / 100
       }
       case 'string':
-        return this.#string(schema)
+        return typeof schema.contentMediaType === 'string' ? FILE : this.#string(schema)
       case 'array': {
         const count = this.#int(0, Math.min((schema.maxItems as number | undefined) ?? 3, 3))
         return Array.from({ length: count }, () => this.valid((schema.items ?? {}) as Schema))
@@ -143,7 +147,13 @@ export class Fuzzer {
         }
         const parameters = op.parameters ?? []
         const [mediaType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? []
-        const form = mediaType === 'application/x-www-form-urlencoded'
+        const encoding =
+          mediaType === 'multipart/form-data'
+            ? 'multipart'
+            : mediaType === 'application/x-www-form-urlencoded'
+              ? 'form'
+              : 'json'
+        const form = encoding !== 'json'
         const bodySchema = media?.schema
         const build = (kind: string, values: Map<string, unknown>, payload: unknown, hasBody: boolean) => {
           let url = path
@@ -162,7 +172,7 @@ export class Fuzzer {
             method: method.toUpperCase(),
             path,
             url: search === '' ? url : `${url}?${search}`,
-            form,
+            encoding,
             kind,
             ...(hasBody && { payload }),
           })
