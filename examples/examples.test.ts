@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { expectValid } from '../packages/core/src/openapi/test-support.ts'
 import { app as backgroundLifespan, sent } from './background-lifespan.ts'
+import { app as bodyParts } from './body-parts.ts'
 import { db, app as dependencies } from './dependencies.ts'
 import { app as docs } from './docs.ts'
 import { app as errors } from './errors.ts'
@@ -19,6 +20,7 @@ describe('README examples', () => {
   for (const name of [
     'first-route.ts',
     'requests.ts',
+    'body-parts.ts',
     'responses.ts',
     'errors.ts',
     'docs.ts',
@@ -95,6 +97,56 @@ describe('examples behave as the README says', () => {
       ['missing', 'header', 'x-request-id'],
       ['greater_than_equal', 'body', 'items', 0, 'quantity'],
     ])
+  })
+
+  it('body-parts: one JSON object of named parts, each validated and located apart', async () => {
+    const put = (payload?: unknown) =>
+      bodyParts.inject({
+        method: 'PUT',
+        url: '/items/5',
+        ...(payload !== undefined && { payload: payload as object }),
+      })
+    const ok = await put({ item: { name: 'Lamp', price: '9.5' }, user: { username: 'ada' }, importance: 2 })
+    expect([ok.statusCode, ok.json()]).toEqual([
+      200,
+      { item_id: 5, item: 'Lamp', by: 'ada', importance: 2, note: null },
+    ])
+    const none = await put()
+    expect([none.statusCode, none.json()]).toEqual([
+      422,
+      {
+        detail: ['item', 'user', 'importance'].map((part) => ({
+          type: 'missing',
+          loc: ['body', part],
+          msg: 'Field required',
+          input: null,
+        })),
+      },
+    ])
+    const bad = await put({ item: { name: 'Lamp', price: 'free' }, user: { username: 'ada' }, importance: 0 })
+    expect(
+      bad.json().detail.map((item: { type: string; loc: unknown[] }) => [item.type, ...item.loc]),
+    ).toEqual([
+      ['float_parsing', 'body', 'item', 'price'],
+      ['greater_than', 'body', 'importance'],
+    ])
+    const document = bodyParts.openapi()
+    expect(document.paths['/items/{item_id}']?.put?.requestBody).toEqual({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Body_put_items_item_id' } } },
+      required: true,
+    })
+    expect(document.components?.schemas?.Body_put_items_item_id).toEqual({
+      title: 'Body_put_items_item_id',
+      type: 'object',
+      required: ['item', 'user', 'importance'],
+      properties: {
+        item: { $ref: '#/components/schemas/Item' },
+        user: { $ref: '#/components/schemas/User' },
+        importance: { type: 'integer', exclusiveMinimum: 0 },
+        note: { type: 'string' },
+      },
+    })
+    await expectValid(document)
   })
 
   it('responses: filtering, dates, other statuses, 204', async () => {

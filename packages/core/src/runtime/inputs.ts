@@ -11,6 +11,7 @@ import type { ValidationErrorItem } from '../http/errors.ts'
 import { HTTPException, RequestValidationError } from '../http/errors.ts'
 import { isFormBody, isJsonBody, rawBodyText } from '../http/parsed-body.ts'
 import { isSmallInput, MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
+import { missingParts, pickBodyParts, withMissingPartInputs } from './body-parts.ts'
 
 /** The validated request parts, as the handler receives them. */
 export interface RequestInputs {
@@ -47,15 +48,22 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
     if (body !== undefined && !isJsonBody(request)) {
       throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
     }
+    const { parts } = route.body
+    // A body of parts: the declared parts in a fresh object; `undefined` for a body that is not an object.
+    if (parts !== undefined) body = pickBodyParts(parts, body)
     if (body === undefined) {
-      if (route.body.required) errors = [...(errors ?? []), missingBody()]
+      if (parts !== undefined) errors = [...(errors ?? []), ...missingParts(parts)]
+      else if (route.body.required) errors = [...(errors ?? []), missingBody()]
     } else {
       const holder = { body }
       if (validateBody(route.body, holder)) body = holder.body
       else {
         const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
-        const items = toErrorItems(route.body.validate.errors ?? [], room, route.body.lax)
-        errors = [...(errors ?? []), ...withRawBody(items, request)]
+        const items = withRawBody(
+          toErrorItems(route.body.validate.errors ?? [], room, route.body.lax),
+          request,
+        )
+        errors = [...(errors ?? []), ...(parts === undefined ? items : withMissingPartInputs(items))]
       }
     }
   }

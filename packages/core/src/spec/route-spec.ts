@@ -3,6 +3,7 @@
  * The route declaration: plain values, read once at registration (FastAPI's "declare" phase).
  */
 import type { TSchema } from '@sinclair/typebox'
+import type { BodySpec } from '../schema/body-parts.ts'
 import type { ParamsSpec } from '../schema/parts.ts'
 import type { AnyDependency } from './dependency.ts'
 
@@ -28,8 +29,11 @@ export interface RequestPartsSpec {
   readonly headers?: ParamsSpec
   /** Cookies, by name. */
   readonly cookies?: ParamsSpec
-  /** The JSON body; wrap it in `t.Optional(...)` to make the body optional. */
-  readonly body?: TSchema
+  /**
+   * The JSON body: one schema (wrap it in `t.Optional(...)` to make the body optional), or a record of named
+   * parts, `{ item: Item, importance: t.Integer() }`, read from one JSON object keyed by part name.
+   */
+  readonly body?: BodySpec
   /**
    * Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are
    * (FastAPI's `Form()`). A route reads a JSON `body` or a `form`, not both.
