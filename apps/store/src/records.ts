@@ -17,7 +17,8 @@ export function toUser(row: typeof users.$inferSelect): Static<typeof User> {
   }
 }
 
-export function toItem(row: typeof items.$inferSelect, hasImage: boolean): Item {
+/** An item; `image_url` stays `null` until the store takes images (see the README). */
+export function toItem(row: typeof items.$inferSelect): Item {
   return {
     id: row.id,
     name: row.name,
@@ -28,7 +29,7 @@ export function toItem(row: typeof items.$inferSelect, hasImage: boolean): Item 
     price_with_tax: (Math.round(row.price * 100) + Math.round((row.tax ?? 0) * 100)) / 100,
     tags: row.tags,
     stock: row.stock,
-    image_url: hasImage ? `/items/${row.id}/image` : null,
+    image_url: null,
     created_at: row.createdAt.toISOString(),
   }
 }

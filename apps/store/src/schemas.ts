@@ -70,7 +70,9 @@ export const Item = t.Object(
     price_with_tax: t.Number(),
     tags: t.Array(t.String()),
     stock: t.Integer({ minimum: 0 }),
-    image_url: t.Union([t.String(), t.Null()], { description: 'Where its image is served, once it has one' }),
+    image_url: t.Union([t.String(), t.Null()], {
+      description: 'Where its image is served; null while the store takes no images',
+    }),
     created_at: dateTime(),
   },
   { $id: 'Item' },

@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm'
 import {
   boolean,
   check,
-  customType,
   integer,
   jsonb,
   numeric,
@@ -16,12 +15,6 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core'
-
-/** `bytea`, read as a Buffer from both drivers (PGlite gives a Uint8Array, node-postgres a Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-})
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -51,16 +44,6 @@ export const items = pgTable(
   // The database itself refuses a negative stock, whatever the code above it does.
   (table) => [check('items_stock_not_negative', sql`${table.stock} >= 0`)],
 )
-
-export const itemImages = pgTable('item_images', {
-  itemId: integer('item_id')
-    .primaryKey()
-    .references(() => items.id, { onDelete: 'cascade' }),
-  contentType: text('content_type').notNull(),
-  data: bytea('data').notNull(),
-  etag: text('etag').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-})
 
 export const orders = pgTable('orders', {
   id: serial('id').primaryKey(),

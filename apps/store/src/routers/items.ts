@@ -2,10 +2,10 @@
  * @module
  * `/items`: the catalogue. Anyone reads it; signed-in users add and change items; admins delete them.
  */
-import { and, arrayContains, asc, eq, getTableColumns, gt, ilike, lte, type SQL } from 'drizzle-orm'
+import { and, arrayContains, asc, eq, gt, ilike, lte, type SQL } from 'drizzle-orm'
 import { createRouter, HTTPException, status, t } from 'fastbox'
 import type { Session } from '../db/database.ts'
-import { itemImages, items } from '../db/tables.ts'
+import { items } from '../db/tables.ts'
 import type { StoreDependencies } from '../dependencies.ts'
 import { toItem } from '../records.ts'
 import { ErrorDetail, Id, Item, ItemCreate, ItemUpdate } from '../schemas.ts'
@@ -14,17 +14,9 @@ import { BODY_TOO_LARGE } from './common.ts'
 const NOT_FOUND = 'Item not found'
 const ItemPath = { item_id: Id }
 
-/** Items with whether each has an image (its bytes stay in their table). */
-function selectItems(db: Session) {
-  return db
-    .select({ item: getTableColumns(items), imageOf: itemImages.itemId })
-    .from(items)
-    .leftJoin(itemImages, eq(itemImages.itemId, items.id))
-}
-
 export async function findItem(db: Session, id: number) {
-  const [row] = await selectItems(db).where(eq(items.id, id))
-  return row === undefined ? undefined : toItem(row.item, row.imageOf !== null)
+  const [row] = await db.select().from(items).where(eq(items.id, id))
+  return row === undefined ? undefined : toItem(row)
 }
 
 /** `%` and `_` in a search are the characters themselves, not LIKE's wildcards. */
@@ -58,12 +50,14 @@ export function itemsRouter(d: StoreDependencies) {
               : lte(items.stock, 0),
           query.tag === undefined ? undefined : arrayContains(items.tags, query.tag),
         ]
-        const rows = await selectItems(deps.db)
+        const rows = await deps.db
+          .select()
+          .from(items)
           .where(and(...filters))
           .orderBy(asc(items.id))
           .offset(query.skip)
           .limit(query.limit)
-        return rows.map((row) => toItem(row.item, row.imageOf !== null))
+        return rows.map(toItem)
       },
     )
     .get(
@@ -101,7 +95,7 @@ export function itemsRouter(d: StoreDependencies) {
           })
           .returning()
         if (row === undefined) throw new Error('INSERT ... RETURNING gave no row')
-        return toItem(row, false)
+        return toItem(row)
       },
     )
     .patch(
