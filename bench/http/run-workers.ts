@@ -35,7 +35,7 @@ const connections = Number(values.connections)
 const BIN = resolve(BENCH_DIR, 'node_modules/fastbox/bin/fastbox.js')
 const STORE = resolve(BENCH_DIR, '../apps/store/src/app.ts:buildApp')
 const AUTOCANNON = resolve(BENCH_DIR, 'node_modules/autocannon/autocannon.js')
-const PATHS = ['/items', '/items/1']
+const PATHS = ['/items/', '/items/1']
 const SETTINGS = [1, 2]
 
 interface Run {
@@ -116,7 +116,8 @@ async function measure(workers: number): Promise<Run[]> {
   const args = ['run', STORE, '--host', '127.0.0.1', '--port', String(port), '--workers', String(workers)]
   const process_ = spawn(process.execPath, [BIN, ...args], {
     cwd: BENCH_DIR,
-    env: { ...process.env, FASTBOX_LOG_LEVEL: values['app-log-level'] },
+    // Each worker its own in-memory store: an embedded database's folder serves one process.
+    env: { ...process.env, FASTBOX_LOG_LEVEL: values['app-log-level'], STORE_DATA_DIR: 'memory://' },
     stdio: ['ignore', out, out],
   })
   closeSync(out)

@@ -57,7 +57,7 @@ async function offlineContext(browser: Browser | undefined, outside: string[]): 
 }
 
 describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chromium, offline', () => {
-  const app = buildApp()
+  const app = buildApp({ dataDir: 'memory://' }) // its own database: test files run in parallel
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'])
   let operations: string[] = []
   let origin = ''
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('docs pages in Chr
       Object.keys(item ?? {}).filter((key) => methods.has(key)),
     )
     browser = await launch()
-  }, TIMEOUT)
+  }, 2 * TIMEOUT) // the store opens its embedded database as it starts, and the browser starts
 
   afterAll(async () => {
     await browser?.close()

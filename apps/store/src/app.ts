@@ -1,180 +1,96 @@
 /**
  * @module
- * The demo store API, built only with Fastbox's public API.
+ * The demo store, built only with Fastbox's public API: a router per resource, a database opened by the app's
+ * lifespan (embedded PGlite by default, PostgreSQL with `DATABASE_URL`), signed tokens and Argon2id passwords.
  */
-import { createApp, HTTPException, passwordRequestForm, status, t } from 'fastbox'
-import { currentUser } from './auth.ts'
-import { type StoreDb, seededDb } from './db.ts'
-import { Item, ItemCreate, ItemUpdate, NotFound, Token, User, UserCreate } from './schemas.ts'
+import rateLimit from '@fastify/rate-limit'
+import { type AppOptions, createApp, createLifespan } from 'fastbox'
+import { checkSecret, folderSecret, processSecret, TokenService } from './auth/tokens.ts'
+import { configFromEnv, DEFAULT_DATA_DIR, IN_MEMORY, type StoreConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { type StoreState, storeDependencies } from './dependencies.ts'
+import { useStoreErrors } from './errors.ts'
+import { adminRouter } from './routers/admin.ts'
+import { authRouter } from './routers/auth.ts'
+import { itemsRouter } from './routers/items.ts'
+import { ordersRouter } from './routers/orders.ts'
+import { usersRouter } from './routers/users.ts'
 
-/** Raised when an order asks for more than is in stock; answered 409 by its exception handler. */
-export class OutOfStock extends Error {
-  constructor(
-    readonly itemId: number,
-    readonly available: number,
-  ) {
-    super(`Only ${available} left of item ${itemId}`)
-  }
+export type { StoreConfig } from './config.ts'
+export { InsufficientStockError } from './errors.ts'
+
+export interface StoreOptions extends StoreConfig {
+  /** `createApp()` options over the store's (a logger for tests, timeouts...). */
+  app?: AppOptions
 }
 
-export function buildApp(db: StoreDb = seededDb()) {
-  const user = currentUser(db)
+/**
+ * The configured signing key. Without one, a store on PostgreSQL stops (its instances must share the key); an
+ * embedded one makes its own, once its folder exists (see `embeddedSecret`).
+ */
+function configuredSecret(config: StoreConfig): string | undefined {
+  if (config.jwtSecret === undefined && config.databaseUrl !== undefined) {
+    throw new Error(
+      'Set STORE_JWT_SECRET (32 characters or more): every store on one PostgreSQL must share it',
+    )
+  }
+  return config.jwtSecret === undefined ? undefined : checkSecret(config.jwtSecret)
+}
+
+/** The embedded store's own key: kept in its data folder, or this process's for an in-memory store. */
+function embeddedSecret(dataDir: string): string {
+  return dataDir === IN_MEMORY ? processSecret() : folderSecret(dataDir)
+}
+
+/**
+ * The store app. Without options it reads the environment (`DATABASE_URL`, `STORE_DATA_DIR`, `STORE_JWT_SECRET`,
+ * `STORE_TOKEN_MINUTES`); the database opens when the app starts (`ready`, `listen`) and closes with it.
+ */
+export function buildApp(options: StoreOptions = configFromEnv()) {
+  const { app: appOptions, ...config } = options
+  const dataDir = config.dataDir ?? DEFAULT_DATA_DIR
+
+  const lifespan = createLifespan(async function* (): AsyncGenerator<StoreState> {
+    // Checked first: a configuration mistake stops the start before anything is opened.
+    const secret = configuredSecret(config)
+    const database = await openDatabase({
+      dataDir,
+      ...(config.databaseUrl && { databaseUrl: config.databaseUrl }),
+    })
+    try {
+      const tokens = new TokenService(secret ?? embeddedSecret(dataDir), config.tokenMinutes ?? 30)
+      yield { database, tokens }
+    } finally {
+      await database.close()
+    }
+  })
+  const deps = storeDependencies(lifespan)
+  const loginLimit = { max: config.loginAttempts ?? 10, windowMs: config.loginWindowMs ?? 60_000 }
+
   const app = createApp({
     title: 'Fastbox Store',
-    version: '1.0.0',
-    description: 'A demo store: items and users.',
+    version: '2.0.0',
+    description:
+      'A demo store: items, users, orders. Sign in with "Authorize" as alice / wonderland (an admin).',
     tags: [
-      { name: 'items', description: 'What the store sells, and buying it.' },
+      { name: 'items', description: 'What the store sells.' },
+      { name: 'orders', description: 'Buying items.' },
       { name: 'users', description: 'Customer accounts.' },
+      { name: 'auth', description: 'Signing in.' },
+      { name: 'admin', description: 'For admins only.' },
     ],
+    lifespan,
+    ...appOptions,
   })
-    .get(
-      '/items',
-      {
-        summary: 'List items',
-        tags: ['items'],
-        query: {
-          q: t.Optional(t.String({ description: 'Text to look for in the name' })),
-          tag: t.Optional(t.Array(t.String())),
-          in_stock: t.Optional(t.Boolean()),
-          skip: t.Integer({ minimum: 0, default: 0 }),
-          limit: t.Integer({ minimum: 1, maximum: 100, default: 10 }),
-        },
-        response: t.Array(Item),
-      },
-      ({ query }) => {
-        const needle = query.q?.toLowerCase()
-        return [...db.items.values()]
-          .filter((item) => needle === undefined || item.name.toLowerCase().includes(needle))
-          .filter((item) => query.tag === undefined || query.tag.every((tag) => item.tags.includes(tag)))
-          .filter((item) => query.in_stock === undefined || item.stock > 0 === query.in_stock)
-          .slice(query.skip, query.skip + query.limit)
-      },
-    )
-    .get(
-      '/items/{item_id}',
-      {
-        summary: 'Read an item',
-        tags: ['items'],
-        path: { item_id: t.Integer({ minimum: 1 }) },
-        response: { 200: Item, 404: NotFound },
-      },
-      ({ path, respond }) => {
-        const item = db.items.get(path.item_id)
-        return item ?? respond(404, { detail: `Item ${path.item_id} not found` })
-      },
-    )
-    .post(
-      '/items',
-      {
-        summary: 'Create an item',
-        tags: ['items'],
-        body: ItemCreate,
-        status: status.HTTP_201_CREATED,
-        response: Item,
-      },
-      ({ body }) => db.addItem({ ...body, tags: body.tags ?? [] }),
-    )
-    .patch(
-      '/items/{item_id}',
-      {
-        summary: 'Update an item',
-        tags: ['items'],
-        path: { item_id: t.Integer({ minimum: 1 }) },
-        body: ItemUpdate,
-        response: { 200: Item, 404: NotFound },
-      },
-      ({ path, body }) => {
-        const item = db.items.get(path.item_id)
-        if (item === undefined) throw new HTTPException(404, `Item ${path.item_id} not found`)
-        const updated = { ...item, ...body }
-        db.items.set(item.id, updated)
-        return updated
-      },
-    )
-    .delete(
-      '/items/{item_id}',
-      {
-        summary: 'Delete an item',
-        tags: ['items'],
-        path: { item_id: t.Integer({ minimum: 1 }) },
-        status: 204,
-      },
-      ({ path }) => {
-        if (!db.items.delete(path.item_id)) throw new HTTPException(404, `Item ${path.item_id} not found`)
-      },
-    )
-    .post(
-      '/items/{item_id}/purchase',
-      {
-        summary: 'Buy some of an item',
-        tags: ['items'],
-        path: { item_id: t.Integer({ minimum: 1 }) },
-        body: t.Object({ quantity: t.Integer({ minimum: 1 }) }),
-        response: Item,
-      },
-      ({ path, body }) => {
-        const item = db.items.get(path.item_id)
-        if (item === undefined) throw new HTTPException(404, `Item ${path.item_id} not found`)
-        if (item.stock < body.quantity) throw new OutOfStock(item.id, item.stock)
-        item.stock -= body.quantity
-        return item
-      },
-    )
-    .post(
-      '/users',
-      {
-        summary: 'Register a user',
-        tags: ['users'],
-        body: UserCreate,
-        status: 201,
-        response: { 201: User, 409: t.Object({ detail: t.String() }) },
-      },
-      ({ body, respond }) => {
-        if (db.findUserByName(body.username)) return respond(409, { detail: 'Username already taken' })
-        // The record holds a password hash; the `User` schema keeps it out of the answer.
-        return db.addUser(body)
-      },
-    )
-    .post(
-      '/token',
-      {
-        summary: 'Log in for an access token',
-        tags: ['users'],
-        deps: { login: passwordRequestForm },
-        response: Token,
-        responses: { 400: { description: 'Incorrect username or password' } },
-      },
-      ({ deps }) => {
-        const account = db.authenticate(deps.login.username, deps.login.password)
-        if (account === undefined) throw new HTTPException(400, 'Incorrect username or password')
-        return { access_token: db.issueToken(account), token_type: 'bearer' }
-      },
-    )
-    .get(
-      '/users/me',
-      {
-        summary: 'Read the logged-in user',
-        tags: ['users'],
-        deps: { user },
-        response: User,
-        responses: { 401: { description: 'Not authenticated, or the token is not valid' } },
-      },
-      ({ deps }) => deps.user,
-    )
-    .get(
-      '/users/{user_id}',
-      { summary: 'Read a user', tags: ['users'], path: { user_id: t.Integer() }, response: User },
-      ({ path }) => {
-        const user = db.users.get(path.user_id)
-        if (user === undefined) throw new HTTPException(404, 'User not found')
-        return user
-      },
-    )
+    .includeRouter(usersRouter(deps))
+    .includeRouter(authRouter(deps, loginLimit))
+    .includeRouter(itemsRouter(deps))
+    .includeRouter(ordersRouter(deps))
+    .includeRouter(adminRouter(deps))
 
-  app.exceptionHandler(OutOfStock, (error, { reply }) =>
-    reply.status(409).send({ detail: error.message, item_id: error.itemId, available: error.available }),
-  )
+  // Counters for `POST /token`'s limit only (`global: false`): the route asks for them through a dependency.
+  app.fastify.register(rateLimit, { global: false })
+  useStoreErrors(app)
   return app
 }
 

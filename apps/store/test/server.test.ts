@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, expect, it } from 'vitest'
 
@@ -7,16 +10,22 @@ const storeDir = fileURLToPath(new URL('..', import.meta.url))
 // The `fastbox` command as the store's `start` script runs it (through the workspace link to the package).
 const bin = fileURLToPath(new URL('../node_modules/fastbox/bin/fastbox.js', import.meta.url))
 let server: ChildProcess | undefined
+const dataDir = mkdtempSync(join(tmpdir(), 'store-server-'))
 
-afterEach(() => {
-  server?.kill('SIGTERM')
+afterEach(async () => {
+  if (server !== undefined && server.exitCode === null) {
+    server.kill('SIGTERM')
+    await once(server, 'exit')
+  }
+  rmSync(dataDir, { recursive: true, force: true })
 })
 
 it('starts the demo store as `pnpm start` does and answers over HTTP', async () => {
-  // The store's `start` script's command; PORT=0 picks a free port (the README's command uses the default, 8000).
+  // The store's `start` script's command; PORT=0 picks a free port (the README's command uses the default, 8000),
+  // and a fresh data folder stands for a first start.
   server = spawn(process.execPath, [bin, 'run', 'src/app.ts:buildApp', '--host', '127.0.0.1'], {
     cwd: storeDir,
-    env: { ...process.env, PORT: '0' },
+    env: { ...process.env, PORT: '0', STORE_DATA_DIR: dataDir },
   })
   let output = ''
   server.stdout?.setEncoding('utf8')
@@ -29,4 +38,4 @@ it('starts the demo store as `pnpm start` does and answers over HTTP', async () 
   const res = await fetch(`${address}/items/1`)
   expect(res.status).toBe(200)
   expect(await res.json()).toMatchObject({ id: 1, name: 'Keyboard' })
-}, 30_000)
+}, 120_000)

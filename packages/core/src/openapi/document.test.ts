@@ -153,12 +153,13 @@ describe('the document', () => {
   })
 
   it('is deterministic: two builds give the same JSON, byte for byte', async () => {
-    const first = JSON.stringify(await documentOf(buildApp()))
-    const second = JSON.stringify(await documentOf(buildApp()))
+    const [one, two] = [storeApp(), storeApp()]
+    const first = JSON.stringify(await documentOf(one))
+    const second = JSON.stringify(await documentOf(two))
     expect(second).toBe(first)
-    const app = buildApp()
-    expect(JSON.stringify(await documentOf(app))).toBe(JSON.stringify(await documentOf(app)))
-  })
+    expect(JSON.stringify(await documentOf(one))).toBe(first)
+    await Promise.all([one.close(), two.close()])
+  }, 120_000)
 
   it('is a fresh object each time: changing one document does not change the next', async () => {
     const app = createApp().get('/items', { response: t.Array(Item) }, () => [])
@@ -169,11 +170,13 @@ describe('the document', () => {
   })
 
   it('holds plain JSON only: no TypeBox symbols, nothing JSON.stringify would drop', async () => {
-    const doc = await documentOf(buildApp())
+    const app = storeApp()
+    const doc = await documentOf(app)
+    await app.close()
     expect(leftovers(doc)).toEqual([])
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
     expect(JSON.stringify(doc)).not.toMatch(/TypeBox|Kind|x-fastbox|def-\d/)
-  })
+  }, 120_000)
 })
 
 describe('the independent validator', () => {
@@ -190,20 +193,24 @@ describe('the independent validator', () => {
 
 describe('the demo store', () => {
   it('has a valid document with every shared schema as a component', async () => {
-    const doc = await documentOf(buildApp())
+    const app = storeApp()
+    const doc = await documentOf(app)
+    await app.close()
     await expectValid(doc)
-    expect(doc.info).toEqual({
-      title: 'Fastbox Store',
-      description: 'A demo store: items and users.',
-      version: '1.0.0',
-    })
+    expect(doc.info).toMatchObject({ title: 'Fastbox Store', version: '2.0.0' })
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual([
+      'AuditEntry',
+      'AuditLog',
+      'ErrorDetail',
       'HTTPError',
       'HTTPValidationError',
+      'InsufficientStock',
       'Item',
       'ItemCreate',
       'ItemUpdate',
-      'NotFound',
+      'Notification',
+      'Order',
+      'OrderCreate',
       'Token',
       'User',
       'UserCreate',
@@ -211,26 +218,52 @@ describe('the demo store', () => {
     ])
     expect(Object.keys(doc.components?.securitySchemes ?? {})).toEqual(['OAuth2PasswordBearer'])
     expect(Object.keys(doc.paths)).toEqual([
-      '/items',
-      '/items/{item_id}',
-      '/items/{item_id}/purchase',
-      '/users',
-      '/token',
+      '/users/',
       '/users/me',
-      '/users/{user_id}',
+      '/token',
+      '/items/',
+      '/items/{item_id}',
+      '/orders/',
+      '/admin/audit',
     ])
+    const itemId = {
+      name: 'item_id',
+      in: 'path',
+      required: true,
+      schema: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    }
+    const error = (description: string, name: string) => ({
+      description,
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+    })
     expect(doc.paths['/items/{item_id}']?.delete).toEqual({
       tags: ['items'],
       summary: 'Delete an item',
+      description: 'Admins only.',
       operationId: 'delete_items_item_id',
-      parameters: [{ name: 'item_id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      security: [{ OAuth2PasswordBearer: [] }],
+      parameters: [itemId],
       responses: {
         204: { description: 'Successful Response' },
-        422: {
-          description: 'Validation Error',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPValidationError' } } },
+        401: {
+          description: 'Not authenticated',
+          headers: {
+            'WWW-Authenticate': {
+              schema: { type: 'string' },
+              description: 'The authentication scheme to use: `Bearer`.',
+            },
+          },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/HTTPError' } } },
         },
+        403: error('The signed-in user is not an admin', 'ErrorDetail'),
+        404: error('Not Found', 'ErrorDetail'),
+        422: error('Validation Error', 'HTTPValidationError'),
       },
     })
-  })
+  }, 120_000)
 })
+
+/** The demo store on an in-memory database (its own: test files run in parallel). */
+function storeApp() {
+  return buildApp({ dataDir: 'memory://' })
+}
