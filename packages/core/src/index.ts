@@ -48,6 +48,7 @@ export type {
   HandlerResult,
   Output,
   PartStatic,
+  ResponseOutput,
   PathParamNames,
   PathStatic,
   RequestContext,
@@ -62,11 +63,30 @@ export {
 } from './spec/dependency.ts'
 export { createLifespan, type Lifespan } from './spec/lifespan.ts'
 export { StatusResponse } from './spec/respond.ts'
+export {
+  type AnyResponseKind,
+  type EventStreamOptions,
+  eventStream,
+  type FileOutput,
+  fileResponse,
+  html,
+  jsonLines,
+  type ResponseKind,
+  type ResponseKindName,
+  redirect,
+  ServerSentEvent,
+  type ServerSentEventFields,
+  type StreamOutput,
+  sse,
+  stream,
+  text,
+} from './spec/response-kinds.ts'
 export type {
   HTTPMethod,
   MethodRouteSpec,
   RequestPartsSpec,
   ResponseDoc,
+  ResponseHeaderDoc,
   ResponseSchemas,
   RouteSpec,
 } from './spec/route-spec.ts'

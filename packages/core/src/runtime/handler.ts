@@ -5,7 +5,7 @@
  * it (which drops undeclared fields and writes `Date`s as ISO strings).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { RouteModel } from '../analysis/model.ts'
+import type { ResponseModel, RouteModel } from '../analysis/model.ts'
 import type { ValidationErrorItem } from '../http/errors.ts'
 import { ResponseValidationError } from '../http/errors.ts'
 import { isBodylessStatus } from '../http/status.ts'
@@ -15,6 +15,7 @@ import { toErrorItems } from '../validation/error-items.ts'
 import { TaskQueue } from './background-tasks.ts'
 import { type RequestInputs, readInputs } from './inputs.ts'
 import { RequestScope } from './scope.ts'
+import { writeKind } from './write-kind.ts'
 
 /** What a handler receives at run time; its static type is `Context` (see `types.ts`). */
 export interface RuntimeContext extends RequestInputs {
@@ -43,6 +44,8 @@ const respond = (status: number, body: unknown) => new StatusResponse(status, bo
 interface Outcome {
   readonly status: number
   readonly body: unknown
+  /** The declared response, when it is a kind (`html()`, `jsonLines(Item)`, ...) that writes itself. */
+  readonly kind?: ResponseModel
 }
 
 /**
@@ -109,6 +112,7 @@ export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandle
     if (tasks !== undefined && tasks.size > 0)
       reply.raw.once('close', () => runtime.track(tasks.run(request.log)))
     if (outcome === undefined) return reply
+    if (outcome.kind !== undefined) return writeKind(outcome.kind, outcome.body, request, reply)
     reply.code(outcome.status)
     const { body } = outcome
     if (body === undefined || isBodylessStatus(outcome.status)) return reply.send()
@@ -125,6 +129,8 @@ function checkResult(route: RouteModel, result: unknown): Outcome {
     result instanceof StatusResponse ? [result.status, result.body] : [route.status, result]
   const response = route.responses.get(status)
   if (response === undefined) return { status, body }
+  // A kind checks its body as it writes it (a stream's items one by one).
+  if (response.kind !== undefined) return { status, body, kind: response }
   if (!response.validate(body)) {
     throw new ResponseValidationError(
       status,
