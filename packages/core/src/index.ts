@@ -48,10 +48,10 @@ export type {
   HandlerResult,
   Output,
   PartStatic,
-  ResponseOutput,
   PathParamNames,
   PathStatic,
   RequestContext,
+  ResponseOutput,
   SentReply,
 } from './spec/context.ts'
 export {

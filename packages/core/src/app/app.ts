@@ -14,6 +14,7 @@ import { analyzeRoute, describeRoute } from '../analysis/analyze.ts'
 import { planDependencies } from '../analysis/dependency-plan.ts'
 import type { RouteModel } from '../analysis/model.ts'
 import { DependencyOverrides } from '../analysis/overrides.ts'
+import { useCookies } from '../fastify/cookie-plugin.ts'
 import { sendJson, useErrorHandler } from '../fastify/error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from '../fastify/exception-handlers.ts'
 import { useFormParser } from '../fastify/form-parser.ts'
@@ -150,6 +151,7 @@ export class App<TRoutes = never> {
     useNotFound(fastify, routerOptions(fastifyOptions))
     this[kSchemas].subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
     useJsonParser(fastify)
+    useCookies(fastify, options.cookieSecret)
     useFormParser(fastify)
     useErrorHandler(fastify, this.#exceptionHandlers)
     this.dependencyOverrides.onChange(() => this.#analyzeAgain())

@@ -83,7 +83,8 @@ export function routeResponses(input: ResponsesInput): RouteResponses {
       content !== undefined && hasBody(key)
         ? { content, description }
         : response(hasBody(key) && kind === undefined ? schema : undefined, description)
-    responses[key] = doc?.headers === undefined ? written : { ...written, headers: headerSchemas(doc.headers) }
+    responses[key] =
+      doc?.headers === undefined ? written : { ...written, headers: headerSchemas(doc.headers) }
   }
   const { challenges } = input.security
   if (challenges.length > 0) {

@@ -104,7 +104,9 @@ export type StreamOutput =
  * or web stream, or is an async generator of chunks. A client that goes away stops it (a generator's
  * `finally` runs).
  */
-export function stream(mediaType = 'application/octet-stream'): ResponseKind<'stream', StreamOutput, undefined> {
+export function stream(
+  mediaType = 'application/octet-stream',
+): ResponseKind<'stream', StreamOutput, undefined> {
   return kind('stream', mediaType)
 }
 
