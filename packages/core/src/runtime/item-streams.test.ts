@@ -145,7 +145,7 @@ describe('eventStream()', () => {
     const { logger } = logged()
     const app = createApp({ fastify: { logger } })
       .get('/id', { response: eventStream(Item) }, async function* () {
-        yield sse({ data: items[0], id: '1\n2' })
+        yield sse({ data: items[0] as (typeof items)[0], id: '1\n2' })
       })
       .get('/data', { response: eventStream(Item) }, async function* () {
         yield sse({ data: { name: 'x' } as never })

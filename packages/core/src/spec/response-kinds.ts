@@ -153,7 +153,7 @@ export interface ServerSentEventFields<TData> {
 }
 
 /** One Server-Sent Event with its fields (FastAPI's `ServerSentEvent`). */
-export class ServerSentEvent<TData = unknown> {
+export class ServerSentEvent<TData = never> {
   readonly fields: ServerSentEventFields<TData>
 
   constructor(fields: ServerSentEventFields<TData>) {
@@ -161,7 +161,10 @@ export class ServerSentEvent<TData = unknown> {
   }
 }
 
-/** A Server-Sent Event: `yield sse({ data: item, event: 'update', id: '3' })`. */
-export function sse<TData>(fields: ServerSentEventFields<TData>): ServerSentEvent<TData> {
+/**
+ * A Server-Sent Event: `yield sse({ data: item, event: 'update', id: '3' })`. Without `data` (a comment,
+ * `rawData`) it fits any stream: its data type is `never`.
+ */
+export function sse<TData = never>(fields: ServerSentEventFields<TData>): ServerSentEvent<TData> {
   return new ServerSentEvent(fields)
 }
