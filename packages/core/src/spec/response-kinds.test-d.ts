@@ -42,8 +42,8 @@ describe('kinds with a value', () => {
       { status: 307, response: { 307: redirect(), 404: html() } },
       ({ respond }) => respond(404, '<p>No such item</p>'),
     )
-    // @ts-expect-error -- a 404 declared as html() takes a string
     createApp().get('/', { status: 307, response: { 307: redirect(), 404: html() } }, ({ respond }) =>
+      // @ts-expect-error -- a 404 declared as html() takes a string
       respond(404, { detail: 'x' }),
     )
   })
