@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { App } from 'fastbox'
 import { describe, expect, it } from 'vitest'
 import {
   tutorial002,
@@ -17,7 +18,7 @@ import {
 const video = join(mkdtempSync(join(tmpdir(), 'fastbox-video-')), 'large-video-file.mp4')
 writeFileSync(video, 'fake video bytes')
 
-async function document(app: typeof tutorial002) {
+async function document(app: App<unknown>) {
   await app.ready()
   return app.openapi()
 }

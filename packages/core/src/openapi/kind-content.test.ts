@@ -121,7 +121,10 @@ describe('response kinds in OpenAPI', () => {
       .get('/logo', { response: fileResponse({ mediaType: 'image/png' }) }, () => '/logo.png')
     const doc = await documentOf(app)
     await expectValid(doc)
-    const responses = doc.paths?.['/items']?.get?.responses as Record<string, Record<string, unknown>>
+    const responses = doc.paths?.['/items']?.get?.responses as unknown as Record<
+      string,
+      Record<string, unknown>
+    >
     expect(responses['200']?.headers).toEqual({
       'X-Rate-Limit': { schema: { type: 'integer' }, description: 'Requests left this hour' },
     })
