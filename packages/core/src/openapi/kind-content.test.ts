@@ -24,7 +24,7 @@ describe('response kinds in OpenAPI', () => {
     const doc = await documentOf(app)
     await expectValid(doc)
     const success = (path: string, status = '200') =>
-      (doc.paths?.[path]?.get?.responses as Record<string, unknown>)[status]
+      (doc.paths?.[path]?.get?.responses as Record<string, unknown> | undefined)?.[status]
     expect(success('/page')).toEqual({
       description: 'Successful Response',
       content: { 'text/html': { schema: { type: 'string' } } },
