@@ -4,19 +4,11 @@
  * an idle event stream sends keep-alive comments. Nothing measures time: each step waits for what it needs.
  */
 import { type ClientRequest, get, type IncomingMessage } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type App, createApp, eventStream, jsonLines, sse, stream, t } from '../../packages/core/src/index.ts'
-import { portOf } from './support.ts'
+import { describe, expect, it } from 'vitest'
+import { createApp, eventStream, jsonLines, sse, stream, t } from '../../packages/core/src/index.ts'
+import { serveApps } from './support.ts'
 
-const apps: App<unknown>[] = []
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((app) => app.close()))
-})
-
-async function serve(app: App<unknown>): Promise<number> {
-  apps.push(app)
-  return portOf(await app.listen({ host: '127.0.0.1', port: 0 }))
-}
+const serve = serveApps()
 
 /** A GET whose body is read chunk by chunk. */
 function open(port: number, path: string): Promise<{ request: ClientRequest; response: IncomingMessage }> {
