@@ -94,6 +94,42 @@ describe('a client that disconnects mid-stream', () => {
   })
 })
 
+describe('an invalid item after the first bytes', () => {
+  it('cuts the connection, sends nothing of the item, logs it and finishes the generator', async () => {
+    const logs: string[] = []
+    let finished = false
+    let sendBad: () => void = () => {}
+    const bad = new Promise<void>((resolve) => {
+      sendBad = resolve
+    })
+    const app = createApp({
+      fastify: { logger: { level: 'warn', stream: { write: (line: string) => logs.push(line) } } },
+    }).get('/ticks', { response: jsonLines(Tick) }, async function* () {
+      try {
+        yield { n: 1 }
+        await bad
+        yield { n: 'two', secret: 'never sent' } as never
+        yield { n: 3 }
+      } finally {
+        finished = true
+      }
+    })
+    const port = await serve(app)
+    const { response } = await open(port, '/ticks')
+    let body = await readUntil(response, '{"n":1}\n')
+    response.on('data', (chunk: Buffer) => {
+      body += chunk.toString()
+    })
+    const aborted = new Promise<void>((resolve) => response.on('aborted', () => resolve()))
+    sendBad()
+    await aborted
+    expect(body).toBe('{"n":1}\n')
+    expect(finished).toBe(true)
+    expect(logs.join('')).toContain('does not match its schema')
+    expect(logs.join('')).not.toContain('never sent')
+  })
+})
+
 describe('keep-alive', () => {
   it('sends `: ping` comments while the generator is idle, then its events', async () => {
     let release: () => void = () => {}
