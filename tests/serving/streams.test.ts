@@ -5,7 +5,15 @@
  */
 import { type ClientRequest, get, type IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { createApp, eventStream, jsonLines, sse, stream, t } from '../../packages/core/src/index.ts'
+import {
+  createApp,
+  dependency,
+  eventStream,
+  jsonLines,
+  sse,
+  stream,
+  t,
+} from '../../packages/core/src/index.ts'
 import { serveApps } from './support.ts'
 
 const serve = serveApps()
@@ -91,6 +99,36 @@ describe('a client that disconnects mid-stream', () => {
     request.destroy()
     await chunks.finished
     expect(chunks.state.finished).toBe(true)
+  })
+})
+
+describe('generator dependencies of a stream', () => {
+  it('see the disconnect as an error at their yield (a transaction rolls back), after the stream', async () => {
+    const log: string[] = []
+    let done: () => void = () => {}
+    const finished = new Promise<void>((resolve) => {
+      done = resolve
+    })
+    const transaction = dependency(async function* () {
+      try {
+        yield 'tx'
+        log.push('commit')
+      } catch (error) {
+        log.push(`rollback: ${(error as Error).message}`)
+      } finally {
+        done()
+      }
+    })
+    const ticks = endless((n) => ({ n }))
+    const port = await serve(
+      createApp().get('/ticks', { deps: { transaction }, response: jsonLines(Tick) }, ticks.generate),
+    )
+    const { request, response } = await open(port, '/ticks')
+    await readUntil(response, '{"n":1}\n')
+    expect(log).toEqual([])
+    request.destroy()
+    await finished
+    expect(log).toEqual(['rollback: The response stream ended before its last item'])
   })
 })
 

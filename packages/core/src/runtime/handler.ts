@@ -15,6 +15,7 @@ import { toErrorItems } from '../validation/error-items.ts'
 import { TaskQueue } from './background-tasks.ts'
 import { type RequestInputs, readInputs } from './inputs.ts'
 import { RequestScope } from './scope.ts'
+import { finishAfterStream, isStreamKind } from './stream-dependencies.ts'
 import { writeKind } from './write-kind.ts'
 
 /** What a handler receives at run time; its static type is `Context` (see `types.ts`). */
@@ -105,8 +106,13 @@ export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandle
     } catch (error) {
       failure = { failed: true, error }
     }
-    // Generator dependencies finish before the answer, so a failed commit is answered as an error.
-    if (scope !== undefined) failure = await scope.finish(failure.error, failure.failed)
+    // Generator dependencies finish before the answer, so a failed commit is answered as an error; a stream's
+    // run after it (its generator reads them as it goes: FastAPI 0.118's order).
+    if (scope !== undefined) {
+      if (!failure.failed && outcome?.kind !== undefined && isStreamKind(outcome.kind))
+        finishAfterStream(scope, request, reply, runtime)
+      else failure = await scope.finish(failure.error, failure.failed)
+    }
     if (failure.failed) throw failure.error
     const tasks = context.tasks
     if (tasks !== undefined && tasks.size > 0)

@@ -3,7 +3,7 @@
  * schema, framed as FastAPI frames it; an invalid item ends the stream, nothing of it sent.
  */
 import { describe, expect, it } from 'vitest'
-import { createApp, dateTime, eventStream, jsonLines, sse, t } from '../index.ts'
+import { createApp, dateTime, dependency, eventStream, jsonLines, sse, t } from '../index.ts'
 
 const Item = t.Object({ name: t.String(), description: t.Union([t.String(), t.Null()]) })
 const items = [
@@ -152,5 +152,40 @@ describe('eventStream()', () => {
       })
     expect((await app.inject('/id')).statusCode).toBe(500)
     expect((await app.inject('/data')).statusCode).toBe(500)
+  })
+})
+
+describe('generator dependencies of a stream', () => {
+  it('stay open while the stream is sent, and finish after it', async () => {
+    const log: string[] = []
+    const session = dependency(async function* () {
+      const state = { open: true }
+      log.push('open')
+      try {
+        yield state
+        log.push('commit')
+      } catch (error) {
+        log.push(`rollback: ${(error as Error).name}`)
+        throw error
+      } finally {
+        state.open = false
+        log.push('close')
+      }
+    })
+    const Row = t.Object({ n: t.Integer(), open: t.Boolean() })
+    const app = createApp().get(
+      '/rows',
+      { deps: { session }, response: jsonLines(Row) },
+      async function* ({ deps }) {
+        for (let n = 1; n <= 2; n++) {
+          log.push(`row ${n}`)
+          yield { n, open: deps.session.open }
+        }
+      },
+    )
+    const res = await app.inject('/rows')
+    expect(res.body).toBe('{"n":1,"open":true}\n{"n":2,"open":true}\n')
+    await app.close()
+    expect(log).toEqual(['open', 'row 1', 'row 2', 'commit', 'close'])
   })
 })
