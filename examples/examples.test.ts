@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { expectValid } from '../packages/core/src/openapi/test-support.ts'
 import { app as backgroundLifespan, sent } from './background-lifespan.ts'
+import { app as bodyParts } from './body-parts.ts'
 import { app as cookiesHeaders } from './cookies-headers.ts'
 import { db, app as dependencies } from './dependencies.ts'
 import { app as docs } from './docs.ts'
 import { app as errors } from './errors.ts'
 import { app as firstRoute } from './first-route.ts'
+import { app as plugins } from './plugins.ts'
 import { app as requests } from './requests.ts'
 import { app as responseKinds } from './response-kinds.ts'
 import { app as responses } from './responses.ts'
@@ -14,6 +16,7 @@ import { app as routers } from './routers.ts'
 import { app as security } from './security.ts'
 import { app as serving } from './serving.ts'
 import { app as streams } from './streams.ts'
+import { app as validation } from './validation.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -22,6 +25,7 @@ describe('README examples', () => {
   for (const name of [
     'first-route.ts',
     'requests.ts',
+    'body-parts.ts',
     'responses.ts',
     'response-kinds.ts',
     'streams.ts',
@@ -32,6 +36,8 @@ describe('README examples', () => {
     'routers.ts',
     'background-lifespan.ts',
     'serving.ts',
+    'plugins.ts',
+    'validation.ts',
   ]) {
     it(`shows examples/${name} verbatim`, () => {
       const source = readFileSync(new URL(name, import.meta.url), 'utf8').trim()
@@ -101,6 +107,56 @@ describe('examples behave as the README says', () => {
       ['missing', 'header', 'x-request-id'],
       ['greater_than_equal', 'body', 'items', 0, 'quantity'],
     ])
+  })
+
+  it('body-parts: one JSON object of named parts, each validated and located apart', async () => {
+    const put = (payload?: unknown) =>
+      bodyParts.inject({
+        method: 'PUT',
+        url: '/items/5',
+        ...(payload !== undefined && { payload: payload as object }),
+      })
+    const ok = await put({ item: { name: 'Lamp', price: '9.5' }, user: { username: 'ada' }, importance: 2 })
+    expect([ok.statusCode, ok.json()]).toEqual([
+      200,
+      { item_id: 5, item: 'Lamp', by: 'ada', importance: 2, note: null },
+    ])
+    const none = await put()
+    expect([none.statusCode, none.json()]).toEqual([
+      422,
+      {
+        detail: ['item', 'user', 'importance'].map((part) => ({
+          type: 'missing',
+          loc: ['body', part],
+          msg: 'Field required',
+          input: null,
+        })),
+      },
+    ])
+    const bad = await put({ item: { name: 'Lamp', price: 'free' }, user: { username: 'ada' }, importance: 0 })
+    expect(
+      bad.json().detail.map((item: { type: string; loc: unknown[] }) => [item.type, ...item.loc]),
+    ).toEqual([
+      ['float_parsing', 'body', 'item', 'price'],
+      ['greater_than', 'body', 'importance'],
+    ])
+    const document = bodyParts.openapi()
+    expect(document.paths['/items/{item_id}']?.put?.requestBody).toEqual({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Body_put_items_item_id' } } },
+      required: true,
+    })
+    expect(document.components?.schemas?.Body_put_items_item_id).toEqual({
+      title: 'Body_put_items_item_id',
+      type: 'object',
+      required: ['item', 'user', 'importance'],
+      properties: {
+        item: { $ref: '#/components/schemas/Item' },
+        user: { $ref: '#/components/schemas/User' },
+        importance: { type: 'integer', exclusiveMinimum: 0 },
+        note: { type: 'string' },
+      },
+    })
+    await expectValid(document)
   })
 
   it('responses: filtering, dates, other statuses, 204', async () => {
@@ -294,7 +350,33 @@ describe('examples behave as the README says', () => {
     expect((await serving.inject('/reports?pages=2')).json()).toEqual({ pages: 2 })
     const late = await serving.inject('/reports?pages=50')
     expect([late.statusCode, late.json()]).toEqual([503, { detail: 'Request timed out' }])
+    // Past the app's 1 s, within the route's own 5 s.
+    expect((await serving.inject('/exports?pages=12')).json()).toEqual({ pages: 12 })
     await serving.close()
+  })
+
+  it('validation: a writeOnly password is never echoed in a 422', async () => {
+    const res = await validation.inject({ method: 'POST', url: '/signup', payload: { password: 'short' } })
+    expect([res.statusCode, res.json()]).toEqual([
+      422,
+      {
+        detail: [
+          { type: 'missing', loc: ['body', 'email'], msg: 'Field required', input: {} },
+          {
+            type: 'string_too_short',
+            loc: ['body', 'password'],
+            msg: 'String should have at least 12 characters',
+            ctx: { min_length: 12 },
+          },
+        ],
+      },
+    ])
+    const ok = await validation.inject({
+      method: 'POST',
+      url: '/signup',
+      payload: { email: 'ada@example.com', password: 'correct horse battery' },
+    })
+    expect([ok.statusCode, ok.json()]).toEqual([201, { email: 'ada@example.com' }])
   })
 })
 
@@ -305,10 +387,12 @@ describe('every example app’s OpenAPI document', () => {
     docs,
     errors,
     'first-route': firstRoute,
+    plugins,
     requests,
     responses,
     routers,
     security,
+    validation,
   }
   for (const [name, app] of Object.entries(apps)) {
     it(`${name}: validates against the OpenAPI 3.1 schema, every $ref resolving`, async () => {

@@ -10,6 +10,12 @@ import { type Child, freePort, median, runJson, start, stop, tsCommand, waitForH
 import type { LoadOptions, LoadResult } from './load.ts'
 import { SCENARIOS, type Scenario } from './scenarios.ts'
 
+/** BENCH_SCENARIOS=invalid-body,body measures only those scenarios (a quicker comparison). */
+const onlyScenarios = process.env.BENCH_SCENARIOS?.split(',')
+const MEASURED = SCENARIOS.filter(
+  (scenario) => onlyScenarios === undefined || onlyScenarios.includes(scenario.id),
+)
+
 export type ServerId = 'fastify' | 'fastbox' | 'hono' | 'fastapi'
 
 export interface ServerDef {
@@ -118,10 +124,10 @@ async function measureServer(server: ServerDef, options: HttpOptions): Promise<L
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForHttp(`${base}/hello`, child)
-    for (const scenario of SCENARIOS) await checkAnswer(base, scenario)
+    for (const scenario of MEASURED) await checkAnswer(base, scenario)
     const load: LoadOptions = {
       base,
-      scenarios: SCENARIOS.map((scenario) => scenario.id),
+      scenarios: MEASURED.map((scenario) => scenario.id),
       connections: options.connections,
       duration: options.duration,
       warmup: options.warmup,
@@ -153,7 +159,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
     const order = servers.map((_, i) => servers[(i + round) % servers.length] as ServerDef)
     for (const server of order) {
       const results = await measureServer(server, options)
-      SCENARIOS.forEach((scenario, i) => {
+      MEASURED.forEach((scenario, i) => {
         const result = results[i]
         if (result === undefined) throw new Error(`no result for ${scenario.id}`)
         const key = `${scenario.id}/${server.id}`
@@ -161,7 +167,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
       })
       const summary = results.map(
         (result, i) =>
-          `${SCENARIOS[i]?.id} ${Math.round(result.requestsPerSecond)}` +
+          `${MEASURED[i]?.id} ${Math.round(result.requestsPerSecond)}` +
           (result.cpuPerRequest === undefined ? '' : ` (${result.cpuPerRequest.toFixed(1)} µs)`),
       )
       options.log(
@@ -170,7 +176,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
     }
   }
   const cells: HttpResults['cells'] = {}
-  for (const scenario of SCENARIOS) {
+  for (const scenario of MEASURED) {
     const row: Partial<Record<ServerId, HttpCell>> = {}
     for (const server of servers) {
       const results = raw.get(`${scenario.id}/${server.id}`) ?? []
@@ -194,7 +200,7 @@ export async function runHttp(options: HttpOptions): Promise<HttpResults> {
   return {
     servers: servers.map(({ id, label }) => ({ id, label })),
     skipped,
-    scenarios: SCENARIOS.map(({ id, title }) => ({ id, title })),
+    scenarios: MEASURED.map(({ id, title }) => ({ id, title })),
     cells,
     cpuUnavailable: existsSync('/proc/self/stat')
       ? undefined

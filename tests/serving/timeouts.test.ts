@@ -5,7 +5,7 @@
  * asserted and the test timeouts are generous.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { type App, createApp, t } from '../../packages/core/src/index.ts'
+import { type App, createApp, createRouter, t } from '../../packages/core/src/index.ts'
 import { Connection, logLines, portOf, until } from './support.ts'
 
 const apps: App<unknown>[] = []
@@ -98,6 +98,31 @@ describe('request deadlines', () => {
     // The connection stays usable: the answer was complete.
     connection.get('/hang')
     expect(await connection.response()).toMatchObject({ status: 503 })
+  }, 20_000)
+
+  it("lets a route's or its router's handlerTimeout replace the app's, 0 turning it off", async () => {
+    const slow = (ms: number) => () => new Promise<string>((done) => setTimeout(() => done('done'), ms))
+    const router = createRouter({ prefix: '/router', handlerTimeout: 200 })
+      .get('/hang', () => new Promise<never>(() => {}))
+      .get('/own', { handlerTimeout: 0 }, slow(600))
+    const app = createApp({ handlerTimeout: 300, logLevel: 'silent' })
+      .get('/short', { handlerTimeout: 100 }, slow(250))
+      .get('/long', { handlerTimeout: 5_000 }, slow(600))
+      .get('/none', { handlerTimeout: 0 }, slow(600))
+      .get('/app', slow(600))
+      .includeRouter(router)
+    const connection = await Connection.open(await serve(app))
+    const answer = async (path: string) => {
+      connection.get(path)
+      return connection.response()
+    }
+    // Shorter than the app's deadline, and longer: each route's own decides.
+    expect(await answer('/short')).toMatchObject({ status: 503, body: '{"detail":"Request timed out"}' })
+    expect(await answer('/long')).toMatchObject({ status: 200, body: '"done"' })
+    expect(await answer('/none')).toMatchObject({ status: 200, body: '"done"' })
+    expect(await answer('/app')).toMatchObject({ status: 503 })
+    expect(await answer('/router/hang')).toMatchObject({ status: 503 })
+    expect(await answer('/router/own')).toMatchObject({ status: 200, body: '"done"' })
   }, 20_000)
 
   it('closes an idle keep-alive connection after keepAliveTimeout', async () => {

@@ -35,6 +35,7 @@ export {
 } from './http/errors.ts'
 export { status } from './http/status.ts'
 export type { OpenAPIDocument } from './openapi/types.ts'
+export type { BodyPartsSpec, BodySpec } from './schema/body-parts.ts'
 export { date, dateTime, type TDateString } from './schema/dates.ts'
 export { nullable } from './schema/nullable.ts'
 export type {

@@ -3,7 +3,7 @@
  * Turns a route declaration into its {@link RouteModel}: schemas normalized and hoisted, validators
  * compiled, mistakes in the declaration reported before the app starts.
  */
-import { OptionalKind, type TSchema } from '@sinclair/typebox'
+import type { TSchema } from '@sinclair/typebox'
 import {
   BodylessStatusSchemaError,
   InvalidStatusError,
@@ -27,9 +27,9 @@ import { isResponseKind, kResponseKind } from '../spec/response-kinds.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import type { Validators } from '../validation/ajv.ts'
 import { textConverter } from '../validation/lax.ts'
+import { bodyModel } from './body-model.ts'
 import { type DependencyPlan, EMPTY_PLAN, mergeParts } from './dependency-plan.ts'
 import type {
-  BodyModel,
   Conversion,
   ParamLocation,
   ParamPartModel,
@@ -80,7 +80,9 @@ export function analyzeRoute(
     validateParams: validated.length === 0 ? undefined : compileParams(validated, context.validators),
     fillsNulls: validated.some((part) => part.nullDefaults.length > 0),
     body:
-      parts.body === undefined ? undefined : bodyModel(parts.body, !(spec.strict ?? context.strict), context),
+      parts.body === undefined
+        ? undefined
+        : bodyModel(parts.body, !(spec.strict ?? context.strict), context, where),
     dependencies,
     status,
     responses: responseModels(spec, status, where, context),
@@ -183,12 +185,6 @@ function hasType(schema: JsonSchema | undefined, type: string): boolean {
 function compileParams(params: readonly ParamPartModel<PartLocation>[], validators: Validators) {
   const parts = Object.fromEntries(params.map((part) => [part.location, part.validationSchema]))
   return validators.params(toHolderSchema(parts, 'text'))
-}
-
-function bodyModel(body: TSchema, lax: boolean, context: AnalyzeContext): BodyModel {
-  const schema = context.registry.hoist(body)
-  const validate = context.validators.body(toHolderSchema({ body: schema }, lax ? 'lax' : 'strict'), lax)
-  return { schema, required: !(OptionalKind in body), lax, validate }
 }
 
 function responseModels(

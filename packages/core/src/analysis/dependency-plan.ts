@@ -12,6 +12,7 @@ import {
   JsonAndFormBodyError,
   TwoBodiesError,
 } from '../http/fastbox-errors.ts'
+import { type BodySpec, isBodyParts } from '../schema/body-parts.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
 import { type ParamsSpec, toObjectSchema } from '../schema/parts.ts'
 import type { AnyDependency, DependencySpec, SecurityRequirement } from '../spec/dependency.ts'
@@ -139,7 +140,7 @@ export interface MergedParts {
   readonly headers?: ParamsSpec
   readonly cookies?: ParamsSpec
   readonly form?: ParamsSpec
-  readonly body?: TSchema
+  readonly body?: BodySpec
 }
 
 const PARTS = ['path', 'query', 'headers', 'cookies', 'form'] as const
@@ -159,18 +160,34 @@ export function mergeParts(
     if (declared.length > 1) merged[part] = mergeObjects(part, declared, where) as unknown as ParamsSpec
     else if (first !== undefined) merged[part] = first
   }
-  const bodies = specs.map((spec) => spec.body).filter((body): body is TSchema => body !== undefined)
-  const [body] = bodies
-  if (body !== undefined) {
-    if (bodies.some((other) => !sameSchema(other, body))) {
-      throw new TwoBodiesError(where)
-    }
-    merged.body = body
-  }
+  const bodies = specs.map((spec) => spec.body).filter((body): body is BodySpec => body !== undefined)
+  if (bodies.length > 0) merged.body = mergeBodies(bodies, where)
   if (merged.body !== undefined && merged.form !== undefined) {
     throw new JsonAndFormBodyError(where)
   }
   return merged
+}
+
+/**
+ * One body for the route: the same schema everywhere, or named parts, which add up (as FastAPI embeds the
+ * body parameters of a route and its dependencies in one object); a part read twice must have one schema.
+ */
+function mergeBodies(bodies: readonly BodySpec[], where: string): BodySpec {
+  const [first] = bodies as [BodySpec, ...BodySpec[]]
+  if (bodies.length > 1 && bodies.every(isBodyParts)) {
+    const parts: Record<string, TSchema> = {}
+    for (const body of bodies) {
+      for (const [name, part] of Object.entries(body)) {
+        if (name in parts && !sameSchema(parts[name], part)) {
+          throw new ConflictingParamSchemasError(where, 'body part', name)
+        }
+        parts[name] = part
+      }
+    }
+    return parts
+  }
+  if (bodies.some((other) => !sameSchema(other, first))) throw new TwoBodiesError(where)
+  return first
 }
 
 function mergeObjects(part: string, declared: readonly ParamsSpec[], where: string): JsonSchema {

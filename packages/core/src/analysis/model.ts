@@ -56,9 +56,20 @@ export interface ParamPartModel<TLocation extends PartLocation = ParamLocation> 
   readonly scalars: ReadonlySet<string>
 }
 
+/** A body of named parts (see `schema/body-parts.ts`): read from one JSON object keyed by part name. */
+export interface BodyParts {
+  /** The parts, in declaration order: a body that is not an object lacks each of them. */
+  readonly names: readonly string[]
+  /** No part is named as an `Object.prototype` key: the picked parts can live in a plain object. */
+  readonly plain: boolean
+}
+
 export interface BodyModel {
   readonly schema: JsonSchema
+  /** The body must be sent: a single schema not `t.Optional`, or some part required with no default. */
   readonly required: boolean
+  /** Set when the body is declared as named parts. */
+  readonly parts: BodyParts | undefined
   /** Values are converted as Pydantic's lax mode does (FastAPI's default); `false` with the `strict` option. */
   readonly lax: boolean
   readonly validate: ValidateFunction

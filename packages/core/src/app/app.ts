@@ -14,6 +14,7 @@ import { analyzeRoute, describeRoute } from '../analysis/analyze.ts'
 import { planDependencies } from '../analysis/dependency-plan.ts'
 import type { RouteModel } from '../analysis/model.ts'
 import { DependencyOverrides } from '../analysis/overrides.ts'
+import { registerAtStart } from '../fastify/at-start.ts'
 import { useCookies } from '../fastify/cookie-plugin.ts'
 import { sendJson, useErrorHandler } from '../fastify/error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from '../fastify/exception-handlers.ts'
@@ -217,14 +218,17 @@ export class App<TRoutes = never> {
       if (openapiUrl !== null) checkRoutes(this.#routes, this[kSchemas].schemas)
     })
     if (openapiUrl === null) return
-    registerDocs(this.fastify, {
-      title: options.title ?? 'Fastbox',
-      openapiUrl,
-      docsUrl: options.docsUrl === undefined ? '/docs' : options.docsUrl,
-      redocUrl: options.redocUrl === undefined ? '/redoc' : options.redocUrl,
-      swaggerUi: options.swaggerUi,
-      document: () => this.#openapiText(),
-    })
+    // Added when the app starts, after the user's plugins, so that compression or rate limits cover them too.
+    registerAtStart(this.fastify, () =>
+      registerDocs(this.fastify, {
+        title: options.title ?? 'Fastbox',
+        openapiUrl,
+        docsUrl: options.docsUrl === undefined ? '/docs' : options.docsUrl,
+        redocUrl: options.redocUrl === undefined ? '/redoc' : options.redocUrl,
+        swaggerUi: options.swaggerUi,
+        document: () => this.#openapiText(),
+      }),
+    )
   }
 
   #track(run: Promise<void>): void {
@@ -299,6 +303,7 @@ export class App<TRoutes = never> {
       this.fastify,
       record,
       createRouteHandler({ route: record, track: (run) => this.#track(run) }, handler),
+      where,
     )
     this.#routes.push(record)
     return this

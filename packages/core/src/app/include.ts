@@ -20,6 +20,8 @@ export interface RouterOptions<TPrefix extends string = string> {
   readonly responses?: { readonly [status: string | number]: ResponseDoc }
   /** JSON bodies taken as they are (no lax conversions) in routes that do not say otherwise. */
   readonly strict?: boolean
+  /** The handler deadline (ms; `0`: none) of routes that do not set their own. */
+  readonly handlerTimeout?: number
 }
 
 /** A route as a router holds it: ready to be added, with the router's additions applied. */
@@ -32,7 +34,7 @@ export interface RouteDeclaration {
 
 /**
  * Applies a router's (or an inclusion's) options to one route: the outer options come first, and the
- * innermost `strict` (the route's own, else its router's) wins.
+ * innermost `strict` and `handlerTimeout` (the route's own, else its router's) win.
  */
 export function applyRouterOptions(options: RouterOptions, declaration: RouteDeclaration): RouteDeclaration {
   const { spec } = declaration
@@ -48,6 +50,8 @@ export function applyRouterOptions(options: RouterOptions, declaration: RouteDec
       ...(dependencies.length > 0 && { dependencies }),
       ...(Object.keys(responses).length > 0 && { responses }),
       ...(spec.strict === undefined && options.strict !== undefined && { strict: options.strict }),
+      ...(spec.handlerTimeout === undefined &&
+        options.handlerTimeout !== undefined && { handlerTimeout: options.handlerTimeout }),
     },
   }
 }

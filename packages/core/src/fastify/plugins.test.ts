@@ -1,6 +1,6 @@
 import cors from '@fastify/cors'
 import formbody from '@fastify/formbody'
-import type { RouteOptions } from 'fastify'
+import type { FastifyInstance, RouteOptions } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { createApp, t } from '../index.ts'
 
@@ -114,5 +114,32 @@ describe('plain Fastify routes and plugins next to Fastbox routes', () => {
     const res = await app.inject({ url: '/items', headers: { origin: 'https://shop.example' } })
     expect(res.json()).toEqual([{ id: 1 }])
     expect(res.headers['access-control-allow-origin']).toBe('https://shop.example')
+  })
+
+  it('a plugin that sets itself up per route, registered after createApp(), covers the docs routes', async () => {
+    // As @fastify/compress and @fastify/rate-limit do: an `onRoute` hook, in a plugin that is not encapsulated.
+    const seen: string[] = []
+    const perRoute = Object.assign(
+      async (fastify: FastifyInstance) => {
+        fastify.addHook('onRoute', (route) => {
+          seen.push(`${route.method} ${route.url}`)
+        })
+      },
+      { [Symbol.for('skip-override')]: true },
+    )
+    const app = createApp()
+    await app.fastify.register(perRoute)
+    app.get('/items', () => [])
+    await app.ready()
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'GET /items',
+        'GET /openapi.json',
+        'HEAD /openapi.json',
+        'GET /docs',
+        'GET /redoc',
+      ]),
+    )
+    expect((await app.inject('/openapi.json')).statusCode).toBe(200)
   })
 })

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifySchema, RouteHandlerMethod } from 'fastify'
 import type { ParamPartModel, PartLocation, RouteModel } from '../analysis/model.ts'
+import { routeDeadline } from './route-deadline.ts'
 
 /** A route's model, kept by the app and replaced when `dependencyOverrides` change. */
 export interface RouteRecord {
@@ -30,9 +31,11 @@ export function registerRoute(
   fastify: FastifyInstance,
   record: RouteRecord,
   handler: RouteHandlerMethod,
+  where: string,
 ): void {
   const { model } = record
   fastify.route({
+    ...routeDeadline(model.spec.handlerTimeout, where),
     method: [...model.methods],
     url: model.path.fastify,
     schema: routeSchema(model),

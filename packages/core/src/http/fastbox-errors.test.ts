@@ -20,6 +20,11 @@ const cases: [error: FastboxError, code: FastboxErrorCode, message: string][] = 
     'The "query" part must be an object schema (t.Object({...})) or a record of schemas ({ name: t.String() }).',
   ],
   [
+    new errors.InvalidBodyPartsError('PUT /items', 'names no part'),
+    'FASTBOX_ERR_INVALID_SPEC',
+    'Route PUT /items declares its body as named parts ({ name: schema }), but names no part.',
+  ],
+  [
     new errors.InvalidStatusError('GET /', 99.5),
     'FASTBOX_ERR_INVALID_STATUS',
     'Route GET / uses the status 99.5, which is not an HTTP status code (100-599).',
@@ -73,6 +78,11 @@ const cases: [error: FastboxError, code: FastboxErrorCode, message: string][] = 
     new errors.InvalidResponseKeyError('GET /', '6XX'),
     'FASTBOX_ERR_INVALID_SPEC',
     'Route GET / documents a response for "6XX": use a status code (100-599), a range such as "4XX", or "default".',
+  ],
+  [
+    new errors.InvalidHandlerTimeoutError('GET /', -1),
+    'FASTBOX_ERR_INVALID_SPEC',
+    'Route GET / sets handlerTimeout to -1; it must be a whole number of milliseconds from 0 (none) to 2147483647.',
   ],
   [
     new errors.DuplicateOperationIdError('read', 'GET /a', 'GET /b'),

@@ -51,9 +51,19 @@ export const InvalidPartError = declare<[part: string]>(
   'The "%s" part must be an object schema (t.Object({...})) or a record of schemas ({ name: t.String() }).',
 )
 
+export const InvalidBodyPartsError = declare<[route: string, reason: string]>(
+  'FASTBOX_ERR_INVALID_SPEC',
+  'Route %s declares its body as named parts ({ name: schema }), but %s.',
+)
+
 export const InvalidStatusError = declare<[route: string, status: unknown]>(
   'FASTBOX_ERR_INVALID_STATUS',
   'Route %s uses the status %s, which is not an HTTP status code (100-599).',
+)
+
+export const InvalidHandlerTimeoutError = declare<[route: string, handlerTimeout: unknown]>(
+  'FASTBOX_ERR_INVALID_SPEC',
+  'Route %s sets handlerTimeout to %s; it must be a whole number of milliseconds from 0 (none) to 2147483647.',
 )
 
 export const BodylessStatusSchemaError = declare<[route: string, status: number]>(

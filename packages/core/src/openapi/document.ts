@@ -10,6 +10,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { FastboxError } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { addBodyComponents } from './body-component.ts'
 import { buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { plain } from './plain.ts'
@@ -98,6 +99,7 @@ function finishDocument(raw: Json, shared: ReadonlyMap<string, JsonSchema>): Ope
   const ids = assignOperationIds(
     operations.map(({ path, method, mark }) => ({ method, path, given: givenId(method, mark) })),
   )
+  addBodyComponents(operations, ids, components)
   const views = planViews(components, () => schemaRoots(operations))
   const writer = new SchemaWriter(new Set(components.keys()), views.name)
 

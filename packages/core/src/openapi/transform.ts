@@ -10,6 +10,7 @@ import type { FastifySchema, RouteOptions } from 'fastify'
 import type { ParamLocation, ParamPartModel, RouteModel } from '../analysis/model.ts'
 import { kRoute, type RouteRecord } from '../fastify/register-route.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import { checkBodyComponents } from './body-component.ts'
 import { type BuildState, buildState } from './build-state.ts'
 import { assignOperationIds } from './operation-id.ts'
 import { routeResponses } from './responses.ts'
@@ -40,6 +41,8 @@ export interface OperationMark {
   readonly operationId: string | undefined
   /** Whether the request body is required (@fastify/swagger always says it is). */
   readonly bodyRequired: boolean | undefined
+  /** The JSON body is made of named parts: documented as the component `Body_<operationId>`. */
+  readonly bodyParts?: true
   readonly handlerName: string | undefined
   /** A plain route whose schema Fastify validates: a failure answers `400 {"detail": ...}`. */
   readonly validates: boolean
@@ -152,6 +155,7 @@ function fastboxSchema(
     handlerName: record.handlerName,
     validates: false,
     validationError,
+    ...(model.body?.parts !== undefined && { bodyParts: true }),
   }
   schema[MARK] = mark
   return schema as FastifySchema
@@ -218,10 +222,13 @@ export function checkRoutes(
 ): void {
   const state = buildState({})
   const requests: { method: string; path: string; given: string | undefined }[] = []
+  // The request of each body of parts: named after its route's first operation.
+  const bodies: number[] = []
   for (const record of records) {
     const { model } = record
     if (model.spec.includeInSchema === false) continue
     fastboxSchema(model, record, state, shared)
+    if (model.body?.parts !== undefined) bodies.push(requests.length)
     const given = model.spec.operationId
     for (const method of model.methods) {
       const id =
@@ -229,5 +236,10 @@ export function checkRoutes(
       requests.push({ method, path: model.path.openapi, given: id })
     }
   }
-  assignOperationIds(requests)
+  const ids = assignOperationIds(requests)
+  const where = (index: number) => `${requests[index]?.method} ${requests[index]?.path}`
+  checkBodyComponents(
+    bodies.map((index) => ({ id: ids[index] as string, where: where(index) })),
+    shared,
+  )
 }

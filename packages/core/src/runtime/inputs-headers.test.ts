@@ -42,6 +42,25 @@ describe('headers', () => {
     })
   })
 
+  it('reads each value of a repeated header into a list parameter (Node joins them with ", ")', async () => {
+    const lists = createApp().get(
+      '/tokens',
+      { headers: { x_token: t.Optional(t.Array(t.String())), x_count: t.Optional(t.Array(t.Integer())) } },
+      ({ headers }) => headers,
+    )
+    const res = await lists.inject({
+      url: '/tokens',
+      headers: { 'x-token': ['foo', 'bar, baz'], 'x-count': ['1', '2'] },
+    })
+    expect(res.json()).toEqual({ x_token: ['foo', 'bar, baz'], x_count: [1, 2] })
+    const one = await lists.inject({ url: '/tokens', headers: { 'x-token': 'foo' } })
+    expect(one.json()).toEqual({ x_token: ['foo'] })
+    const bad = await lists.inject({ url: '/tokens', headers: { 'x-count': ['1', 'x'] } })
+    expect(bad.json().detail).toMatchObject([
+      { type: 'int_parsing', loc: ['header', 'x-count', 1], input: 'x' },
+    ])
+  })
+
   it('does not read an underscored header name as the declared dashed one', async () => {
     // FastAPI converts the declared name; the wire name must use dashes.
     expect(await get(app, '/headers', { x_token: 'a' })).toEqual({

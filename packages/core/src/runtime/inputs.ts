@@ -11,6 +11,9 @@ import type { ValidationErrorItem } from '../http/errors.ts'
 import { HTTPException, RequestValidationError } from '../http/errors.ts'
 import { isFormBody, isJsonBody, rawBodyText } from '../http/parsed-body.ts'
 import { isSmallInput, MAX_ERROR_ITEMS, toErrorItems } from '../validation/error-items.ts'
+import { inputsAreUnchanged } from '../validation/unchanged-inputs.ts'
+import { redactWriteOnly } from '../validation/write-only.ts'
+import { missingParts, pickBodyParts, withMissingPartInputs } from './body-parts.ts'
 
 /** The validated request parts, as the handler receives them. */
 export interface RequestInputs {
@@ -36,7 +39,9 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
   if (holder.path !== undefined && hasEmptySegment(route, holder.path)) throw new HTTPException(404)
   let errors: ValidationErrorItem[] | undefined
   if (route.validateParams && !route.validateParams(holder)) {
-    errors = withRawInputs(toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS), route, request)
+    errors = toErrorItems(route.validateParams.errors ?? [], MAX_ERROR_ITEMS)
+    redactWriteOnly(errors, route.validateParams)
+    errors = withRawInputs(errors, route, request)
     // Validated under its own key (its values are text, like the parameters'); reported as the body, as in FastAPI.
     for (const item of errors) if (item.loc[0] === 'form') item.loc[0] = 'body'
   } else if (route.fillsNulls) {
@@ -47,15 +52,21 @@ export function readInputs(route: RouteModel, request: FastifyRequest): RequestI
     if (body !== undefined && !isJsonBody(request)) {
       throw new HTTPException(415, 'Unsupported Media Type: the body must be application/json')
     }
+    const { parts } = route.body
+    // A body of parts: the declared parts in a fresh object; `undefined` for a body that is not an object.
+    if (parts !== undefined) body = pickBodyParts(parts, body)
     if (body === undefined) {
-      if (route.body.required) errors = [...(errors ?? []), missingBody()]
+      if (parts !== undefined) errors = [...(errors ?? []), ...missingParts(parts)]
+      else if (route.body.required) errors = [...(errors ?? []), missingBody()]
     } else {
       const holder = { body }
       if (validateBody(route.body, holder)) body = holder.body
       else {
         const room = MAX_ERROR_ITEMS - (errors?.length ?? 0)
         const items = toErrorItems(route.body.validate.errors ?? [], room, route.body.lax)
-        errors = [...(errors ?? []), ...withRawBody(items, request)]
+        const raw = inputsAreUnchanged(items, route.body.lax) ? items : withRawBody(items, request)
+        redactWriteOnly(raw, route.body.validate)
+        errors = [...(errors ?? []), ...(parts === undefined ? raw : withMissingPartInputs(raw))]
       }
     }
   }
@@ -108,13 +119,35 @@ function source(part: ParamPartModel<PartLocation>, route: RouteModel, request: 
     case 'query':
       return request.query as Raw
     case 'header':
-      return request.headers
+      return readHeaders(part, request)
     case 'cookie':
       return readCookies(request)
     case 'form':
       // No body is a form without fields: each required one is reported `missing`.
       return (request.body as Raw | undefined) ?? {}
   }
+}
+
+/**
+ * Node joins a repeated header's values into one text (`a, b`) in `request.headers`; a list parameter reads
+ * each value, from the raw name and value pairs, as Starlette's `getlist` does. Other headers are read as Node
+ * gives them.
+ */
+function readHeaders(part: ParamPartModel<PartLocation>, request: FastifyRequest): Raw {
+  const lists = part.wireNames.filter((name) => !part.scalars.has(name))
+  if (lists.length === 0) return request.headers
+  const raw: Raw = { ...request.headers }
+  for (const name of lists) delete raw[name]
+  const pairs = request.raw.rawHeaders
+  for (let index = 0; index < pairs.length; index += 2) {
+    const name = (pairs[index] as string).toLowerCase()
+    if (!lists.includes(name)) continue
+    const value = pairs[index + 1] as string
+    const values = raw[name] as string[] | undefined
+    if (values === undefined) raw[name] = [value]
+    else values.push(value)
+  }
+  return raw
 }
 
 /**

@@ -61,13 +61,18 @@ type PathValues<TNames extends string, TDeclared> = {
   [K in TNames]: K extends keyof TDeclared ? TDeclared[K] : string
 }
 
-/** The body's static type; `undefined` when there is none, possibly `undefined` when it is optional. */
+/**
+ * The body's static type; `undefined` when there is none, possibly `undefined` when it is optional. A body of
+ * named parts is an object of its parts, typed as a parameter part is.
+ */
 export type BodyStatic<TBody> =
   TBody extends TOptional<infer TInner>
     ? Static<TInner> | undefined
     : TBody extends TSchema
       ? Static<TBody>
-      : undefined
+      : TBody extends TProperties
+        ? PartStatic<TBody>
+        : undefined
 
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 // Responses

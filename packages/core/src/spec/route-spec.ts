@@ -3,6 +3,7 @@
  * The route declaration: plain values, read once at registration (FastAPI's "declare" phase).
  */
 import type { TSchema } from '@sinclair/typebox'
+import type { BodySpec } from '../schema/body-parts.ts'
 import type { ParamsSpec } from '../schema/parts.ts'
 import type { AnyDependency } from './dependency.ts'
 import type { AnyResponseKind } from './response-kinds.ts'
@@ -39,8 +40,11 @@ export interface RequestPartsSpec {
   readonly headers?: ParamsSpec
   /** Cookies, by name. */
   readonly cookies?: ParamsSpec
-  /** The JSON body; wrap it in `t.Optional(...)` to make the body optional. */
-  readonly body?: TSchema
+  /**
+   * The JSON body: one schema (wrap it in `t.Optional(...)` to make the body optional), or a record of named
+   * parts, `{ item: Item, importance: t.Integer() }`, read from one JSON object keyed by part name.
+   */
+  readonly body?: BodySpec
   /**
    * Fields of an `application/x-www-form-urlencoded` body, coerced from text as query parameters are
    * (FastAPI's `Form()`). A route reads a JSON `body` or a `form`, not both.
@@ -67,6 +71,11 @@ export interface RouteSpec extends RequestPartsSpec {
    * `"true"` for a boolean, `2.0` for an integer...). Default: the router's, else the app's, else `false`.
    */
   readonly strict?: boolean
+  /**
+   * This route's handler deadline in milliseconds, instead of the app's `handlerTimeout` (`0`: none): past it
+   * the request is answered `503` and `request.signal` is aborted. Default: the router's, else the app's.
+   */
+  readonly handlerTimeout?: number
   readonly tags?: readonly string[]
   readonly summary?: string
   readonly description?: string

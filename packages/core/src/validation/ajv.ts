@@ -3,7 +3,8 @@
  * The Ajv instances of an app. Request parameters arrive as strings and are coerced; a JSON body already has
  * types and is converted only as Pydantic's lax mode does (`"50.5"` for a number, never `null` to `0`), or
  * not at all in strict mode; responses are checked without being changed. All report every error
- * (`allErrors`), which the 422 body then caps, and none lets a number that is not finite through.
+ * (`allErrors`), which the 422 body then caps (a request's arrays stop being walked at the cap: see
+ * `bounded-items.ts`), and none lets a number that is not finite through.
  */
 import { _, Ajv, type Code, type KeywordCxt, type Options, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
@@ -22,7 +23,9 @@ import {
 import { STRING_OR_DATE, toResponseValidationSchema } from '../schema/response-schemas.ts'
 import type { ScalarKind } from '../schema/scalar-kinds.ts'
 import { subschemas } from '../schema/walk.ts'
+import { boundArrayErrors } from './bounded-items.ts'
 import { type Converter, laxConverter } from './lax.ts'
+import { withWriteOnly } from './write-only.ts'
 
 /** Compiles a route's validators; each picks the app's Ajv instance its schema needs. */
 export interface Validators {
@@ -86,9 +89,15 @@ export function createValidators(registry: SchemaRegistry): Validators {
   }
   const compile = (purpose: Purpose, schema: JsonSchema, safe: boolean) =>
     instance(purpose, safe).compile(schema)
+  const resolve = (ref: string) => registry.schemas.get(sharedIdOf(ref))
   return {
-    params: (schema) => compile('params', schema, false),
-    body: (schema, lax) => compile(lax ? 'lax' : 'strict', schema, namesPrototypeKeys(schema, registry)),
+    params: (schema) => withWriteOnly(compile('params', schema, false), schema, resolve),
+    body: (schema, lax) =>
+      withWriteOnly(
+        compile(lax ? 'lax' : 'strict', schema, namesPrototypeKeys(schema, registry)),
+        schema,
+        resolve,
+      ),
     response: (schema) => compile('response', schema, namesPrototypeKeys(schema, registry)),
   }
 }
@@ -106,7 +115,10 @@ function createAjv(purpose: Purpose, ownProperties: boolean, registry: SchemaReg
       error: { message: 'must be string', params: _`{type: "string"}` },
     })
   }
-  if (purpose !== 'response') addRequestKeywords(ajv)
+  if (purpose !== 'response') {
+    addRequestKeywords(ajv)
+    boundArrayErrors(ajv)
+  }
   registry.subscribe((id, schema) => {
     if (purpose === 'response') {
       ajv.addSchema({ ...toResponseValidationSchema(schema), $id: id }, id)
