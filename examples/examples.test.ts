@@ -4,16 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { expectValid } from '../packages/core/src/openapi/test-support.ts'
 import { app as backgroundLifespan, sent } from './background-lifespan.ts'
 import { app as bodyParts } from './body-parts.ts'
+import { app as cookiesHeaders } from './cookies-headers.ts'
 import { db, app as dependencies } from './dependencies.ts'
 import { app as docs } from './docs.ts'
 import { app as errors } from './errors.ts'
 import { app as firstRoute } from './first-route.ts'
 import { app as plugins } from './plugins.ts'
 import { app as requests } from './requests.ts'
+import { app as responseKinds } from './response-kinds.ts'
 import { app as responses } from './responses.ts'
 import { app as routers } from './routers.ts'
 import { app as security } from './security.ts'
 import { app as serving } from './serving.ts'
+import { app as streams } from './streams.ts'
 import { app as uploads } from './uploads.ts'
 import { app as validation } from './validation.ts'
 
@@ -26,6 +29,9 @@ describe('README examples', () => {
     'requests.ts',
     'body-parts.ts',
     'responses.ts',
+    'response-kinds.ts',
+    'streams.ts',
+    'cookies-headers.ts',
     'errors.ts',
     'docs.ts',
     'dependencies.ts',
@@ -162,6 +168,70 @@ describe('examples behave as the README says', () => {
     expect((await responses.inject('/users/2')).json()).toEqual({ detail: 'No such user' })
     const gone = await responses.inject({ method: 'DELETE', url: '/users/1' })
     expect([gone.statusCode, gone.body]).toEqual([204, ''])
+  })
+
+  it('response-kinds: HTML, text, redirects, files and streams', async () => {
+    const home = await responseKinds.inject('/')
+    expect(home.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(home.body).toBe('<h1>Welcome</h1>')
+    expect((await responseKinds.inject('/robots.txt')).body).toBe('User-agent: *\nDisallow:')
+    const moved = await responseKinds.inject('/old-home')
+    expect([moved.statusCode, moved.headers.location]).toEqual([307, '/'])
+    const login = await responseKinds.inject({ method: 'POST', url: '/login' })
+    expect([login.statusCode, login.headers.location]).toEqual([303, '/account'])
+    const logo = await responseKinds.inject('/logo')
+    expect(logo.headers['content-type']).toBe('image/png')
+    const cached = await responseKinds.inject({
+      url: '/logo',
+      headers: { 'if-none-match': String(logo.headers.etag) },
+    })
+    expect(cached.statusCode).toBe(304)
+    const part = await responseKinds.inject({ url: '/logo', headers: { range: 'bytes=0-3' } })
+    expect([part.statusCode, part.rawPayload.length]).toEqual([206, 4])
+    const report = await responseKinds.inject('/report')
+    expect(report.headers['content-disposition']).toBe('attachment; filename="logo 2025.png"')
+    expect((await responseKinds.inject('/countdown/2')).body).toBe('2\n1\n0\n')
+    const { paths } = (await responseKinds.inject('/openapi.json')).json()
+    expect(Object.keys(paths['/'].get.responses['200'].content)).toEqual(['text/html'])
+    expect(Object.keys(paths['/logo'].get.responses['200'].content)).toEqual(['image/png'])
+    expect(paths['/old-home'].get.responses['307']).toEqual({ description: 'Successful Response' })
+  })
+
+  it('streams: JSON Lines and Server-Sent Events, items filtered, Last-Event-ID resumes', async () => {
+    const lines = await streams.inject('/prices.jsonl')
+    expect(lines.headers['content-type']).toBe('application/jsonl')
+    expect(lines.body).toBe(
+      '{"symbol":"ACME","price":10.5,"at":"2025-01-01T09:00:00.000Z"}\n' +
+        '{"symbol":"ACME","price":10.75,"at":"2025-01-01T09:00:01.000Z"}\n',
+    )
+    const events = await streams.inject({ url: '/prices/events', headers: { 'last-event-id': '0' } })
+    expect(events.headers['content-type']).toBe('text/event-stream; charset=utf-8')
+    expect(events.body).toBe(
+      'event: price\ndata: {"symbol":"ACME","price":10.75,"at":"2025-01-01T09:00:01.000Z"}\nid: 1\n\n',
+    )
+  })
+
+  it('cookies-headers: signed cookies with options, headers from a dependency, documented', async () => {
+    const login = await cookiesHeaders.inject({
+      method: 'POST',
+      url: '/login',
+      payload: 'username=ada',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    const cookie = String(login.headers['set-cookie'])
+    expect(cookie).toMatch(/^session=ada\.[^;]+; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Strict$/)
+    const me = await cookiesHeaders.inject({
+      url: '/me',
+      headers: { cookie: cookie.split(';')[0] as string },
+    })
+    expect(me.json()).toEqual({ user: 'ada' })
+    expect(me.headers['x-rate-limit']).toBe('99')
+    const forged = await cookiesHeaders.inject({ url: '/me', headers: { cookie: 'session=ada' } })
+    expect(forged.json()).toEqual({ user: null })
+    const { paths } = (await cookiesHeaders.inject('/openapi.json')).json()
+    expect(paths['/me'].get.responses['200'].headers).toEqual({
+      'X-Rate-Limit': { schema: { type: 'integer' }, description: 'Requests left' },
+    })
   })
 
   it('errors: HTTPException and a custom exception handler', async () => {

@@ -9,6 +9,8 @@ import { once } from 'node:events'
 import { connect, type Socket } from 'node:net'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { afterEach } from 'vitest'
+import type { App } from '../../packages/core/src/index.ts'
 
 /** The `fastbox` command, run from its source as the workspace's launcher does. */
 export const BIN = fileURLToPath(new URL('../../packages/core/bin/fastbox.js', import.meta.url))
@@ -186,5 +188,17 @@ export class Cli {
 
   kill(): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL')
+  }
+}
+
+/** Serves each app on a free port of 127.0.0.1 and closes it after the test: `const serve = serveApps()`. */
+export function serveApps(): (app: App<unknown>) => Promise<number> {
+  const apps: App<unknown>[] = []
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()))
+  })
+  return async (app) => {
+    apps.push(app)
+    return portOf(await app.listen({ host: '127.0.0.1', port: 0 }))
   }
 }

@@ -54,6 +54,7 @@ export type {
   PathParamNames,
   PathStatic,
   RequestContext,
+  ResponseOutput,
   SentReply,
 } from './spec/context.ts'
 export {
@@ -66,11 +67,30 @@ export {
 export type { FormLimits } from './spec/form-limits.ts'
 export { createLifespan, type Lifespan } from './spec/lifespan.ts'
 export { StatusResponse } from './spec/respond.ts'
+export {
+  type AnyResponseKind,
+  type EventStreamOptions,
+  eventStream,
+  type FileOutput,
+  fileResponse,
+  html,
+  jsonLines,
+  type ResponseKind,
+  type ResponseKindName,
+  redirect,
+  ServerSentEvent,
+  type ServerSentEventFields,
+  type StreamOutput,
+  sse,
+  stream,
+  text,
+} from './spec/response-kinds.ts'
 export type {
   HTTPMethod,
   MethodRouteSpec,
   RequestPartsSpec,
   ResponseDoc,
+  ResponseHeaderDoc,
   ResponseSchemas,
   RouteSpec,
 } from './spec/route-spec.ts'

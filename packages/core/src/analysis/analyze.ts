@@ -7,6 +7,7 @@ import type { TSchema } from '@sinclair/typebox'
 import {
   BodylessStatusSchemaError,
   InvalidStatusError,
+  RedirectStatusError,
   UnknownPathParamError,
 } from '../http/fastbox-errors.ts'
 import { isBodylessStatus } from '../http/status.ts'
@@ -23,6 +24,7 @@ import {
 } from '../schema/response-shape.ts'
 import { scalarKinds, takesText } from '../schema/scalar-kinds.ts'
 import { toUploadValidationSchema } from '../schema/upload.ts'
+import { isResponseKind, kResponseKind } from '../spec/response-kinds.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import type { Validators } from '../validation/ajv.ts'
 import { textConverter } from '../validation/lax.ts'
@@ -68,7 +70,7 @@ export function analyzeRoute(
   ].filter((part): part is ParamPartModel => part !== undefined)
   const form = parts.form && formPart(parts.form, context.registry)
   const validated: readonly ParamPartModel<PartLocation>[] = form === undefined ? params : [...params, form]
-  const status = checkStatus(spec.status ?? 200, where)
+  const status = checkStatus(spec.status ?? defaultStatus(spec), where)
   return {
     methods,
     path: parsed,
@@ -198,7 +200,7 @@ function responseModels(
   const declared =
     spec.response === undefined
       ? []
-      : isSchema(spec.response)
+      : isSchema(spec.response) || isResponseKind(spec.response)
         ? [[status, spec.response] as const]
         : Object.entries(spec.response)
   const models = new Map<number, ResponseModel>()
@@ -212,15 +214,21 @@ function responseModels(
     shared,
     validator: (schema: JsonSchema) => context.validators.response(toResponseValidationSchema(schema)),
   }
-  for (const [key, schemaSpec] of declared) {
+  for (const [key, declaredSpec] of declared) {
     const code = checkStatus(Number(key), where)
-    if (isBodylessStatus(code)) {
+    const kind = isResponseKind(declaredSpec) ? declaredSpec : undefined
+    if (kind?.[kResponseKind] === 'redirect') {
+      if (code < 300 || code > 399 || code === 304) throw new RedirectStatusError(where, code)
+    } else if (isBodylessStatus(code)) {
       throw new BodylessStatusSchemaError(where, code)
     }
+    // A kind without items is checked by its writer: its schema takes any value.
+    const schemaSpec = kind === undefined ? declaredSpec : (kind.item ?? {})
     const schema = context.registry.hoist(schemaSpec)
     const shaped = shapes(shaping)
     models.set(code, {
       status: code,
+      kind,
       schema,
       serializerSchema: shaped
         ? toShapedSerializerSchema(schema, shaping, shared)
@@ -230,6 +238,11 @@ function responseModels(
     })
   }
   return models
+}
+
+/** A route whose only response is a redirect answers 307 (Starlette's `RedirectResponse`); others 200. */
+function defaultStatus(spec: RouteSpec): number {
+  return isResponseKind(spec.response) && spec.response[kResponseKind] === 'redirect' ? 307 : 200
 }
 
 function checkStatus(status: number, where: string): number {

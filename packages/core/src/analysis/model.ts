@@ -5,6 +5,7 @@
  */
 import type { ValidateFunction } from 'ajv'
 import type { JsonSchema } from '../schema/json-schema.ts'
+import type { AnyResponseKind } from '../spec/response-kinds.ts'
 import type { HTTPMethod, RouteSpec } from '../spec/route-spec.ts'
 import type { DependencyPlan } from './dependency-plan.ts'
 import type { ParsedPath } from './path.ts'
@@ -76,6 +77,11 @@ export interface BodyModel {
 
 export interface ResponseModel {
   readonly status: number
+  /**
+   * A response kind (`html()`, `jsonLines(Item)`, ...), written by `runtime/write-kind.ts`; the schema fields
+   * then describe its items (JSON Lines, event streams), or accept any value (the writer checks it).
+   */
+  readonly kind: AnyResponseKind | undefined
   /** The declared schema (shared schemas referenced by `$ref`), as documented. */
   readonly schema: JsonSchema
   /** The schema fast-json-stringify writes with (see `schema/response-schemas.ts`, `schema/response-shape.ts`). */

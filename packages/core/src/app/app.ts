@@ -15,6 +15,7 @@ import { planDependencies } from '../analysis/dependency-plan.ts'
 import type { RouteModel } from '../analysis/model.ts'
 import { DependencyOverrides } from '../analysis/overrides.ts'
 import { registerAtStart } from '../fastify/at-start.ts'
+import { useCookies } from '../fastify/cookie-plugin.ts'
 import { sendJson, useErrorHandler } from '../fastify/error-handler.ts'
 import { type ErrorClass, type ExceptionHandler, ExceptionHandlers } from '../fastify/exception-handlers.ts'
 import { useFormParser } from '../fastify/form-parser.ts'
@@ -154,6 +155,7 @@ export class App<TRoutes = never> {
     useNotFound(fastify, routerOptions(fastifyOptions))
     this[kSchemas].subscribe((id, schema) => fastify.addSchema({ ...toSerializerSchema(schema), $id: id }))
     useJsonParser(fastify)
+    useCookies(fastify, options.cookieSecret)
     useFormParser(fastify)
     this.#forms = new MultipartForms(fastify, { limits: options.formLimits, uploadDir: options.uploadDir })
     useErrorHandler(fastify, this.#exceptionHandlers)

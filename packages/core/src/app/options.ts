@@ -4,6 +4,7 @@
  * shutdown, logging, overload) and Fastify's own server options.
  */
 import type { FastifyServerOptions } from 'fastify'
+import type { CookieSecret } from '../fastify/cookie-plugin.ts'
 import type { LogLevel } from '../fastify/logging.ts'
 import type { UnderPressureOptions } from '../fastify/under-pressure.ts'
 import type { SwaggerUiOptions } from '../openapi/docs/register.ts'
@@ -116,6 +117,11 @@ export interface AppOptions {
    * `{ maxEventLoopDelay: 1000 }`; an object sets the thresholds (off by default).
    */
   underPressure?: boolean | UnderPressureOptions
+  /**
+   * The secret that signs cookies set with `reply.setCookie(name, value, { signed: true })` (`@fastify/cookie`,
+   * which every app registers); several rotate: the first signs, all verify (`request.unsignCookie(value)`).
+   */
+  cookieSecret?: CookieSecret
   /** Options of the underlying Fastify server, e.g. `{ bodyLimit: 1_048_576 }`; they win over the options above. */
   fastify?: FastifyServerOptions
 }

@@ -58,8 +58,11 @@ function routeSchema(model: RouteModel): FastifySchema {
   }
   if (model.form !== undefined) schema.consumes = [formMediaType(model.form.schema)]
   if (model.body !== undefined) schema.body = model.body.schema
+  // A response kind is written by Fastbox (see `runtime/write-kind.ts`), not by Fastify's serializer.
   schema.response = Object.fromEntries(
-    [...model.responses].map(([status, response]) => [status, response.serializerSchema]),
+    [...model.responses]
+      .filter(([, response]) => response.kind === undefined)
+      .map(([status, response]) => [status, response.serializerSchema]),
   )
   return schema
 }

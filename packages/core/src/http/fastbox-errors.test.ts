@@ -90,6 +90,11 @@ const cases: [error: FastboxError, code: FastboxErrorCode, message: string][] = 
     'The operationId "read" is given to both GET /a and GET /b: operationIds must be unique.',
   ],
   [
+    new errors.RedirectStatusError('GET /go', 200),
+    'FASTBOX_ERR_INVALID_STATUS',
+    'Route GET /go declares a redirect for status 200; a redirect answers a 3xx status other than 304.',
+  ],
+  [
     new errors.DuplicateSecuritySchemeError('key', 'GET /'),
     'FASTBOX_ERR_INVALID_SPEC',
     'Two different security schemes are named "key" (the second one used by GET /). Give each its own schemeName, or share one scheme dependency.',

@@ -135,3 +135,12 @@ export const DuplicateSecuritySchemeError = declare<[name: string, where: string
   'FASTBOX_ERR_INVALID_SPEC',
   'Two different security schemes are named "%s" (the second one used by %s). Give each its own schemeName, or share one scheme dependency.',
 )
+
+// ------------------------------------------------------------------------------------------------
+// Response kinds
+// ------------------------------------------------------------------------------------------------
+
+export const RedirectStatusError = declare<[route: string, status: number]>(
+  'FASTBOX_ERR_INVALID_STATUS',
+  'Route %s declares a redirect for status %s; a redirect answers a 3xx status other than 304.',
+)

@@ -13,8 +13,10 @@ import { isDeepStrictEqual } from 'node:util'
 import type { RouteModel } from '../analysis/model.ts'
 import { FastboxError } from '../http/errors.ts'
 import type { JsonSchema } from '../schema/json-schema.ts'
-import type { ResponseDoc } from '../spec/route-spec.ts'
+import { isSchema } from '../schema/json-schema.ts'
+import type { ResponseDoc, ResponseHeaderDoc } from '../spec/route-spec.ts'
 import type { BuildState } from './build-state.ts'
+import { kindContent } from './kind-content.ts'
 import { COMPONENT_NAME, visitSchema } from './schema-writer.ts'
 import { authenticateHeader, type RouteSecurity } from './security.ts'
 import { BUILT_IN_COMPONENTS, builtInRef, COVERING_KEYS } from './validation-error.ts'
@@ -58,8 +60,10 @@ export function routeResponses(input: ResponsesInput): RouteResponses {
   const responses: Record<string, JsonSchema> = {}
   for (const key of new Set([success, ...[...route.responses.keys()].map(String), ...docs.keys()])) {
     const doc = docs.get(key)
+    const declared = route.responses.get(Number(key))
+    const kind = declared?.kind
     const schema =
-      route.responses.get(Number(key))?.schema ??
+      (kind === undefined ? declared?.schema : undefined) ??
       (doc?.schema !== undefined ? documentedSchema(doc.schema, input, key) : undefined) ??
       (key === success ? {} : isError(key) ? useHTTPError(state) : undefined)
     const description =
@@ -69,7 +73,18 @@ export function routeResponses(input: ResponsesInput): RouteResponses {
       RANGE_DESCRIPTIONS[key] ??
       STATUS_CODES[Number(key)] ??
       'Additional Response'
-    responses[key] = response(hasBody(key) ? schema : undefined, description)
+    const content =
+      kind !== undefined
+        ? kindContent(declared as NonNullable<typeof declared>)
+        : doc?.mediaType !== undefined && schema !== undefined
+          ? { [doc.mediaType]: { schema } }
+          : undefined
+    const written =
+      content !== undefined && hasBody(key)
+        ? { content, description }
+        : response(hasBody(key) && kind === undefined ? schema : undefined, description)
+    responses[key] =
+      doc?.headers === undefined ? written : { ...written, headers: headerSchemas(doc.headers) }
   }
   const { challenges } = input.security
   if (challenges.length > 0) {
@@ -87,6 +102,17 @@ function response(schema: JsonSchema | undefined, description: string): JsonSche
   if (schema === undefined) return { type: 'null', description }
   if (typeof schema.$ref === 'string') return { $ref: schema.$ref, description }
   return { ...schema, [X_DESCRIPTION]: description }
+}
+
+/** Documented response headers in @fastify/swagger's form: a schema per header, its description inside. */
+function headerSchemas(headers: { readonly [name: string]: ResponseHeaderDoc }): Record<string, JsonSchema> {
+  const result: Record<string, JsonSchema> = {}
+  for (const [name, header] of Object.entries(headers)) {
+    result[name] = isSchema(header)
+      ? { ...header }
+      : { ...header.schema, ...(header.description !== undefined && { description: header.description }) }
+  }
+  return result
 }
 
 function useHTTPError(state: BuildState): JsonSchema {

@@ -5,7 +5,7 @@
  * it (which drops undeclared fields and writes `Date`s as ISO strings).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { RouteModel } from '../analysis/model.ts'
+import type { ResponseModel, RouteModel } from '../analysis/model.ts'
 import type { ValidationErrorItem } from '../http/errors.ts'
 import { ResponseValidationError } from '../http/errors.ts'
 import { isBodylessStatus } from '../http/status.ts'
@@ -15,6 +15,8 @@ import { toErrorItems } from '../validation/error-items.ts'
 import { TaskQueue } from './background-tasks.ts'
 import { type RequestInputs, readInputs } from './inputs.ts'
 import { RequestScope } from './scope.ts'
+import { finishAfterStream, isStreamKind } from './stream-dependencies.ts'
+import { writeKind } from './write-kind.ts'
 
 /** What a handler receives at run time; its static type is `Context` (see `types.ts`). */
 export interface RuntimeContext extends RequestInputs {
@@ -43,6 +45,8 @@ const respond = (status: number, body: unknown) => new StatusResponse(status, bo
 interface Outcome {
   readonly status: number
   readonly body: unknown
+  /** The declared response, when it is a kind (`html()`, `jsonLines(Item)`, ...) that writes itself. */
+  readonly kind?: ResponseModel
 }
 
 /**
@@ -102,13 +106,19 @@ export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandle
     } catch (error) {
       failure = { failed: true, error }
     }
-    // Generator dependencies finish before the answer, so a failed commit is answered as an error.
-    if (scope !== undefined) failure = await scope.finish(failure.error, failure.failed)
+    // Generator dependencies finish before the answer, so a failed commit is answered as an error; a stream's
+    // run after it (its generator reads them as it goes: FastAPI 0.118's order).
+    if (scope !== undefined) {
+      if (!failure.failed && outcome?.kind !== undefined && isStreamKind(outcome.kind))
+        finishAfterStream(scope, request, reply, runtime)
+      else failure = await scope.finish(failure.error, failure.failed)
+    }
     if (failure.failed) throw failure.error
     const tasks = context.tasks
     if (tasks !== undefined && tasks.size > 0)
       reply.raw.once('close', () => runtime.track(tasks.run(request.log)))
     if (outcome === undefined) return reply
+    if (outcome.kind !== undefined) return writeKind(outcome.kind, outcome.body, request, reply)
     reply.code(outcome.status)
     const { body } = outcome
     if (body === undefined || isBodylessStatus(outcome.status)) return reply.send()
@@ -125,6 +135,8 @@ function checkResult(route: RouteModel, result: unknown): Outcome {
     result instanceof StatusResponse ? [result.status, result.body] : [route.status, result]
   const response = route.responses.get(status)
   if (response === undefined) return { status, body }
+  // A kind checks its body as it writes it (a stream's items one by one).
+  if (response.kind !== undefined) return { status, body, kind: response }
   if (!response.validate(body)) {
     throw new ResponseValidationError(
       status,

@@ -9,6 +9,7 @@ import type { BodylessStatus } from '../http/status.ts'
 import type { TDateString } from '../schema/dates.ts'
 import type { Dependency } from './dependency.ts'
 import type { StatusResponse } from './respond.ts'
+import type { AnyResponseKind, ResponseKind, ServerSentEvent } from './response-kinds.ts'
 
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 // Paths
@@ -77,14 +78,16 @@ export type BodyStatic<TBody> =
 // Responses
 ////////////////////////////////////////////////////////////////////////////////////////////////////
 
-/** The success status of a spec (200 unless `status` says otherwise). */
+/** The success status of a spec (200 unless `status` says otherwise; 307 for `response: redirect()`). */
 export type SuccessStatus<TSpec> = TSpec extends { readonly status: infer TStatus extends number }
   ? TStatus
-  : 200
+  : TSpec extends { readonly response: ResponseKind<'redirect', unknown, undefined> }
+    ? 307
+    : 200
 
-/** Response schemas by status, whether the spec gave one schema or a map. */
+/** Response schemas (and kinds) by status, whether the spec gave one or a map. */
 export type ResponseMap<TSpec> = TSpec extends { readonly response: infer TResponse }
-  ? TResponse extends TSchema
+  ? TResponse extends TSchema | AnyResponseKind
     ? { [K in SuccessStatus<TSpec>]: TResponse }
     : TResponse
   : {}
@@ -121,7 +124,23 @@ type ObjectOutput<TProps extends TProperties> = Flat<
 /** An intersection as one object type (inferred first, so errors print its fields, not this alias). */
 type Flat<T> = T extends infer O ? { [K in keyof O]: O[K] } : never
 
-type OutputOf<TMap, TStatus> = TStatus extends keyof TMap ? Output<TMap[TStatus]> : never
+/**
+ * What a handler returns for one declared response: the {@link Output} of a schema, or what a response kind
+ * takes (a string for `html()`, an iterable of items for `jsonLines(Item)`, ...).
+ */
+export type ResponseOutput<TDeclared> =
+  TDeclared extends ResponseKind<infer TName, infer TOutput, infer TItem>
+    ? TName extends 'jsonLines'
+      ? StreamOf<Output<TItem>>
+      : TName extends 'eventStream'
+        ? StreamOf<Output<TItem> | ServerSentEvent<Output<TItem>>>
+        : TOutput
+    : Output<TDeclared>
+
+/** The items of a stream: what an async generator (or a sync one) yields. */
+type StreamOf<TItem> = AsyncIterable<TItem> | Iterable<TItem>
+
+type OutputOf<TMap, TStatus> = TStatus extends keyof TMap ? ResponseOutput<TMap[TStatus]> : never
 
 /** The body a handler returns for its success status: checked against its schema, free when it has none. */
 export type SuccessOutput<TSpec> =

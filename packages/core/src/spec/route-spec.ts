@@ -7,17 +7,28 @@ import type { BodySpec } from '../schema/body-parts.ts'
 import type { ParamsSpec } from '../schema/parts.ts'
 import type { AnyDependency } from './dependency.ts'
 import type { FormLimits } from './form-limits.ts'
+import type { AnyResponseKind } from './response-kinds.ts'
 
 /** The HTTP methods a route can answer. */
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
 
-/** Response schemas by status code: `{ 200: Item, 404: NotFound }`. */
-export type ResponseSchemas = { readonly [status: number]: TSchema }
+/** Response schemas (or kinds: `html()`, `jsonLines(Item)`, ...) by status code: `{ 200: Item, 404: NotFound }`. */
+export type ResponseSchemas = { readonly [status: number]: TSchema | AnyResponseKind }
 
-/** An extra response documented in OpenAPI (not validated): `responses: { 404: { description, schema } }`. */
+/** A documented response header: its schema, or a schema and a description. */
+export type ResponseHeaderDoc = TSchema | { readonly schema: TSchema; readonly description?: string }
+
+/**
+ * An extra response documented in OpenAPI (not validated): `responses: { 404: { description, schema } }`.
+ * For a status the route declares in `response`, it adds a description and headers.
+ */
 export interface ResponseDoc {
   readonly description?: string
   readonly schema?: TSchema
+  /** The media type `schema` is documented under (default `application/json`). */
+  readonly mediaType?: string
+  /** Headers the response carries, by name: `{ 'X-Rate-Limit': t.Integer() }`. */
+  readonly headers?: { readonly [name: string]: ResponseHeaderDoc }
 }
 
 /** The request parts a route or a dependency may read, and the dependencies it needs. */
@@ -49,9 +60,13 @@ export interface RequestPartsSpec {
 export interface RouteSpec extends RequestPartsSpec {
   /** Dependencies run for their effect (guards), before the handler; their values are discarded. */
   readonly dependencies?: readonly AnyDependency[]
-  /** The output contract: one schema for the success status, or schemas by status. */
-  readonly response?: TSchema | ResponseSchemas
-  /** The success status (default 200, as in FastAPI). */
+  /**
+   * The output contract: one schema (or response kind) for the success status, or schemas by status.
+   * A kind (`html()`, `text()`, `redirect()`, `fileResponse()`, `stream()`, `jsonLines(Item)`,
+   * `eventStream(Item)`) is written and documented with its media type.
+   */
+  readonly response?: TSchema | AnyResponseKind | ResponseSchemas
+  /** The success status (default 200, as in FastAPI; 307 for `response: redirect()`). */
   readonly status?: number
   /** Limits of this route's multipart forms, over the app's `formLimits`. */
   readonly formLimits?: FormLimits
