@@ -12,6 +12,7 @@ import { type StoreState, storeDependencies } from './dependencies.ts'
 import { useStoreErrors } from './errors.ts'
 import { adminRouter } from './routers/admin.ts'
 import { authRouter } from './routers/auth.ts'
+import { itemImagesRouter } from './routers/item-images.ts'
 import { itemsRouter } from './routers/items.ts'
 import { ordersRouter } from './routers/orders.ts'
 import { usersRouter } from './routers/users.ts'
@@ -85,6 +86,7 @@ export function buildApp(options: StoreOptions = configFromEnv()) {
     .includeRouter(usersRouter(deps))
     .includeRouter(authRouter(deps, loginLimit))
     .includeRouter(itemsRouter(deps))
+    .includeRouter(itemImagesRouter(deps))
     .includeRouter(ordersRouter(deps))
     .includeRouter(adminRouter(deps))
 
