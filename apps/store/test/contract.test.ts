@@ -481,7 +481,7 @@ describe.each(databases)('the store on $name', (database) => {
           'bytes of another format',
           IMAGES.gif,
           'image/png',
-          'The file sent as image/png is a image/gif image',
+          'The file sent as image/png holds image/gif bytes',
         ],
         [
           'bytes of no image format',

@@ -41,7 +41,9 @@ function checkedImageType(declared: string, data: Buffer) {
   if (sniffed !== type) {
     throw new HTTPException(
       415,
-      `The file sent as ${type} is ${sniffed === undefined ? `not a ${FORMATS} image` : `a ${sniffed} image`}`,
+      sniffed === undefined
+        ? `The file sent as ${type} is not a ${FORMATS} image`
+        : `The file sent as ${type} holds ${sniffed} bytes`,
     )
   }
   return type
