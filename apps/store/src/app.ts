@@ -10,8 +10,10 @@ import { configFromEnv, DEFAULT_DATA_DIR, IN_MEMORY, type StoreConfig } from './
 import { openDatabase } from './db/database.ts'
 import { type StoreState, storeDependencies } from './dependencies.ts'
 import { useStoreErrors } from './errors.ts'
+import { documentImageDownload } from './images/openapi.ts'
 import { adminRouter } from './routers/admin.ts'
 import { authRouter } from './routers/auth.ts'
+import { itemImagesRouter } from './routers/item-images.ts'
 import { itemsRouter } from './routers/items.ts'
 import { ordersRouter } from './routers/orders.ts'
 import { usersRouter } from './routers/users.ts'
@@ -80,11 +82,14 @@ export function buildApp(options: StoreOptions = configFromEnv()) {
       { name: 'admin', description: 'For admins only.' },
     ],
     lifespan,
+    // The image download's media types and headers, which a route's `responses` cannot name.
+    swagger: { transformObject: documentImageDownload },
     ...appOptions,
   })
     .includeRouter(usersRouter(deps))
     .includeRouter(authRouter(deps, loginLimit))
     .includeRouter(itemsRouter(deps))
+    .includeRouter(itemImagesRouter(deps))
     .includeRouter(ordersRouter(deps))
     .includeRouter(adminRouter(deps))
 

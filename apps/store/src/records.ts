@@ -17,8 +17,11 @@ export function toUser(row: typeof users.$inferSelect): Static<typeof User> {
   }
 }
 
-/** An item; `image_url` stays `null` until the store takes images (see the README). */
-export function toItem(row: typeof items.$inferSelect): Item {
+/** An item row, and whether the item has an image (`itemColumns` selects both). */
+export type ItemRow = typeof items.$inferSelect & { hasImage: boolean }
+
+/** An item; `image_url` is where its image is served, `null` when it has none. */
+export function toItem(row: ItemRow): Item {
   return {
     id: row.id,
     name: row.name,
@@ -29,7 +32,7 @@ export function toItem(row: typeof items.$inferSelect): Item {
     price_with_tax: (Math.round(row.price * 100) + Math.round((row.tax ?? 0) * 100)) / 100,
     tags: row.tags,
     stock: row.stock,
-    image_url: null,
+    image_url: row.hasImage ? `/items/${row.id}/image` : null,
     created_at: row.createdAt.toISOString(),
   }
 }

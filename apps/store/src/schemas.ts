@@ -71,7 +71,7 @@ export const Item = t.Object(
     tags: t.Array(t.String()),
     stock: t.Integer({ minimum: 0 }),
     image_url: t.Union([t.String(), t.Null()], {
-      description: 'Where its image is served; null while the store takes no images',
+      description: 'Where its image is served (a path on this server), null when it has none',
     }),
     created_at: dateTime(),
   },

@@ -1,15 +1,18 @@
 /**
  * The store's HTTP contract, line by line, on the embedded database (PGlite) and on a PostgreSQL server.
  */
+import { createHash } from 'node:crypto'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import {
   bearer,
   FORM,
+  IMAGES,
   JWT_SECRET,
   newItem,
   newUser,
   placeOrder,
+  putImage,
   signIn,
   storeOn,
   testDatabases,
@@ -359,6 +362,179 @@ describe.each(databases)('the store on $name', (database) => {
         })
         expect(res.statusCode).toBe(413)
         expect(res.json()).toEqual({ detail: 'Request body is too large' })
+      })
+    })
+
+    describe('item images', () => {
+      const MiB = 1024 * 1024
+      const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+      /** A PNG signature followed by padding: `size` bytes that the store takes for a PNG. */
+      const pngOfSize = (size: number) =>
+        Buffer.concat([IMAGES.png.subarray(0, 8), Buffer.alloc(size - 8, 7)])
+
+      it('takes an image from a signed-in user and serves it with its type and caching headers', async () => {
+        const user = await newUser(store.app)
+        const item = await newItem(store.app, user.headers)
+        const put = await putImage(store.app, user.headers, item.id, IMAGES.png, 'image/png')
+        expect(put.statusCode).toBe(200)
+        expect(put.json()).toMatchObject({ id: item.id, image_url: `/items/${item.id}/image` })
+
+        const res = await store.app.inject(`/items/${item.id}/image`)
+        expect(res.statusCode).toBe(200)
+        expect(res.rawPayload.equals(IMAGES.png)).toBe(true)
+        expect(res.headers['content-type']).toBe('image/png')
+        expect(res.headers['content-length']).toBe(String(IMAGES.png.length))
+        expect(res.headers.etag).toBe(`"${sha256(IMAGES.png)}"`)
+        expect(res.headers['cache-control']).toBe('public, max-age=300')
+        expect(res.headers['x-content-type-options']).toBe('nosniff')
+        const lastModified = Date.parse(String(res.headers['last-modified']))
+        expect(lastModified).not.toBeNaN()
+        expect(new Date(lastModified).toUTCString()).toBe(res.headers['last-modified'])
+      })
+
+      it('fills image_url only for items that have an image, in reads and lists', async () => {
+        const user = await newUser(store.app)
+        const withImage = await newItem(store.app, user.headers, { name: 'Pictured', tags: ['pictured'] })
+        const without = await newItem(store.app, user.headers, { name: 'Plain', tags: ['pictured'] })
+        await putImage(store.app, user.headers, withImage.id, IMAGES.gif, 'image/gif')
+        expect((await store.app.inject(`/items/${withImage.id}`)).json().image_url).toBe(
+          `/items/${withImage.id}/image`,
+        )
+        expect((await store.app.inject(`/items/${without.id}`)).json().image_url).toBeNull()
+        const listed = (await store.app.inject('/items/?tag=pictured')).json() as {
+          image_url: string | null
+        }[]
+        expect(listed.map((entry) => entry.image_url)).toEqual([`/items/${withImage.id}/image`, null])
+        const patched = await store.app.inject({
+          method: 'PATCH',
+          url: `/items/${withImage.id}`,
+          headers: user.headers,
+          payload: { stock: 9 },
+        })
+        expect(patched.json()).toMatchObject({ stock: 9, image_url: `/items/${withImage.id}/image` })
+      })
+
+      it('answers 304 with no body to a matching If-None-Match, and 200 to another tag', async () => {
+        const user = await newUser(store.app)
+        const item = await newItem(store.app, user.headers)
+        await putImage(store.app, user.headers, item.id, IMAGES.webp, 'image/webp')
+        const url = `/items/${item.id}/image`
+        const first = await store.app.inject(url)
+        expect(first.headers['content-type']).toBe('image/webp')
+        const etag = String(first.headers.etag)
+        for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+          const cached = await store.app.inject({ url, headers: { 'if-none-match': ifNoneMatch } })
+          expect(cached.statusCode, ifNoneMatch).toBe(304)
+          expect(cached.body).toBe('')
+          expect(cached.headers.etag).toBe(etag)
+        }
+        const stale = await store.app.inject({ url, headers: { 'if-none-match': '"other"' } })
+        expect(stale.statusCode).toBe(200)
+        expect(stale.rawPayload.equals(IMAGES.webp)).toBe(true)
+        const since = await store.app.inject({
+          url,
+          headers: { 'if-modified-since': String(first.headers['last-modified']) },
+        })
+        expect(since.statusCode).toBe(304)
+      })
+
+      it('replaces the image: new bytes, type and ETag; the old ETag no longer matches', async () => {
+        const user = await newUser(store.app)
+        const item = await newItem(store.app, user.headers)
+        const url = `/items/${item.id}/image`
+        await putImage(store.app, user.headers, item.id, IMAGES.png, 'image/png')
+        const before = await store.app.inject(url)
+        const replaced = await putImage(store.app, await aliceToken(), item.id, IMAGES.jpeg, 'image/jpeg')
+        expect(replaced.statusCode).toBe(200)
+        const after = await store.app.inject({
+          url,
+          headers: { 'if-none-match': String(before.headers.etag) },
+        })
+        expect(after.statusCode).toBe(200)
+        expect(after.headers['content-type']).toBe('image/jpeg')
+        expect(after.headers.etag).toBe(`"${sha256(IMAGES.jpeg)}"`)
+        expect(after.rawPayload.equals(IMAGES.jpeg)).toBe(true)
+      })
+
+      it('takes an image of exactly 2 MiB and answers 413 {detail} to one byte more', async () => {
+        const user = await newUser(store.app)
+        const item = await newItem(store.app, user.headers)
+        const atLimit = await putImage(store.app, user.headers, item.id, pngOfSize(2 * MiB), 'image/png')
+        expect(atLimit.statusCode).toBe(200)
+        const over = await putImage(store.app, user.headers, item.id, pngOfSize(2 * MiB + 1), 'image/png')
+        expect(over.statusCode).toBe(413)
+        expect(over.json()).toEqual({
+          detail: `The file "image" is larger than the limit of ${2 * MiB} bytes`,
+        })
+        const kept = await store.app.inject(`/items/${item.id}/image`)
+        expect(kept.headers['content-length']).toBe(String(2 * MiB))
+      })
+
+      it.each([
+        [
+          'a type the store does not take',
+          IMAGES.png,
+          'text/plain',
+          'The image must be PNG, JPEG, WebP or GIF (image/png, image/jpeg, image/webp, image/gif), not "text/plain"',
+        ],
+        [
+          'bytes of another format',
+          IMAGES.gif,
+          'image/png',
+          'The file sent as image/png holds image/gif bytes',
+        ],
+        [
+          'bytes of no image format',
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+          'image/png',
+          'The file sent as image/png is not a PNG, JPEG, WebP or GIF image',
+        ],
+        [
+          'a RIFF file that is not WebP',
+          Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVE', 'latin1'), Buffer.alloc(20)]),
+          'image/webp',
+          'The file sent as image/webp is not a PNG, JPEG, WebP or GIF image',
+        ],
+      ])('answers 415 {detail} to %s, and keeps the image it had', async (_, data, type, detail) => {
+        const user = await newUser(store.app)
+        const item = await newItem(store.app, user.headers)
+        await putImage(store.app, user.headers, item.id, IMAGES.png, 'image/png')
+        const res = await putImage(store.app, user.headers, item.id, data, type)
+        expect(res.statusCode).toBe(415)
+        expect(res.json()).toEqual({ detail })
+        const kept = await store.app.inject(`/items/${item.id}/image`)
+        expect(kept.rawPayload.equals(IMAGES.png)).toBe(true)
+      })
+
+      it('takes no image from an anonymous client: 401 with WWW-Authenticate, nothing stored', async () => {
+        const user = await newUser(store.app)
+        const item = await newItem(store.app, user.headers)
+        const res = await putImage(store.app, {}, item.id, IMAGES.png, 'image/png')
+        expect(res.statusCode).toBe(401)
+        expect(res.headers['www-authenticate']).toBe('Bearer')
+        expect(res.json()).toEqual({ detail: 'Not authenticated' })
+        expect((await store.app.inject(`/items/${item.id}`)).json().image_url).toBeNull()
+      })
+
+      it('answers 404 for an unknown item, an item with no image, and an item deleted with its image', async () => {
+        const user = await newUser(store.app)
+        const unknown = await putImage(store.app, user.headers, 999_999, IMAGES.png, 'image/png')
+        expect(unknown.statusCode).toBe(404)
+        expect(unknown.json()).toEqual({ detail: 'Item not found' })
+        const missing = await store.app.inject('/items/999999/image')
+        expect(missing.statusCode).toBe(404)
+        expect(missing.json()).toEqual({ detail: 'Item not found' })
+
+        const item = await newItem(store.app, user.headers)
+        const none = await store.app.inject(`/items/${item.id}/image`)
+        expect(none.statusCode).toBe(404)
+        expect(none.json()).toEqual({ detail: 'Image not found' })
+
+        await putImage(store.app, user.headers, item.id, IMAGES.png, 'image/png')
+        await store.app.inject({ method: 'DELETE', url: `/items/${item.id}`, headers: await aliceToken() })
+        const gone = await store.app.inject(`/items/${item.id}/image`)
+        expect(gone.statusCode).toBe(404)
+        expect(gone.json()).toEqual({ detail: 'Item not found' })
       })
     })
 

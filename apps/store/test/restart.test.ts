@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { buildApp } from '../src/app.ts'
-import { newItem, newUser, signIn } from './support/store.ts'
+import { IMAGES, newItem, newUser, putImage, signIn } from './support/store.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'store-restart-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
-it('keeps users, items, orders and tokens across a restart on the same folder', async () => {
+it('keeps users, items, their images, orders and tokens across a restart on the same folder', async () => {
   const first = buildApp({ dataDir })
   await first.ready()
   const user = await newUser(first, 'kept')
@@ -24,6 +24,8 @@ it('keeps users, items, orders and tokens across a restart on the same folder', 
     payload: { item_id: item.id, quantity: 1 },
   })
   expect(order.statusCode).toBe(201)
+  expect((await putImage(first, user.headers, item.id, IMAGES.jpeg, 'image/jpeg')).statusCode).toBe(200)
+  const image = await first.inject(`/items/${item.id}/image`)
   await first.close()
 
   // The signing key is kept beside the database, readable by its owner only.
@@ -36,7 +38,18 @@ it('keeps users, items, orders and tokens across a restart on the same folder', 
     const me = await second.inject({ url: '/users/me', headers: user.headers })
     expect(me.json()).toMatchObject({ username: user.username })
     await signIn(second, user.username, user.password)
-    expect((await second.inject(`/items/${item.id}`)).json()).toMatchObject({ name: 'Kept lamp', stock: 3 })
+    expect((await second.inject(`/items/${item.id}`)).json()).toMatchObject({
+      name: 'Kept lamp',
+      stock: 3,
+      image_url: `/items/${item.id}/image`,
+    })
+    const kept = await second.inject(`/items/${item.id}/image`)
+    expect(kept.rawPayload.equals(IMAGES.jpeg)).toBe(true)
+    expect(kept.headers).toMatchObject({
+      'content-type': 'image/jpeg',
+      etag: image.headers.etag,
+      'last-modified': image.headers['last-modified'],
+    })
     expect((await second.inject({ url: '/orders/', headers: user.headers })).json()).toEqual([order.json()])
     // The seed ran once: alice and the three demo items are there once each.
     const items = (await second.inject('/items/?search=keyboard')).json()

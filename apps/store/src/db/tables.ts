@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import {
   boolean,
   check,
+  customType,
   integer,
   jsonb,
   numeric,
@@ -73,3 +74,30 @@ export const notifications = pgTable('notifications', {
   message: text('message').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/** Binary data: `bytea` on both databases, a `Buffer` in TypeScript (PGlite reads a `Uint8Array`, pg a `Buffer`). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+})
+
+/**
+ * An item's image, in the database itself: no folder to keep next to it, and the same on every instance of a
+ * PostgreSQL deployment. One per item; it goes with its item.
+ */
+export const itemImages = pgTable(
+  'item_images',
+  {
+    itemId: integer('item_id')
+      .primaryKey()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** The SHA-256 of the bytes, hex: the strong ETag. */
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('item_images_size_matches', sql`${table.size} = octet_length(${table.data})`)],
+)

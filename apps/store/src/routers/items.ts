@@ -2,10 +2,10 @@
  * @module
  * `/items`: the catalogue. Anyone reads it; signed-in users add and change items; admins delete them.
  */
-import { and, arrayContains, asc, eq, gt, ilike, lte, type SQL } from 'drizzle-orm'
+import { and, arrayContains, asc, eq, exists, getTableColumns, gt, ilike, lte, type SQL } from 'drizzle-orm'
 import { createRouter, HTTPException, status, t } from 'fastbox'
 import type { Session } from '../db/database.ts'
-import { items } from '../db/tables.ts'
+import { itemImages, items } from '../db/tables.ts'
 import type { StoreDependencies } from '../dependencies.ts'
 import { toItem } from '../records.ts'
 import { ErrorDetail, Id, Item, ItemCreate, ItemUpdate } from '../schemas.ts'
@@ -14,8 +14,17 @@ import { BODY_TOO_LARGE } from './common.ts'
 const NOT_FOUND = 'Item not found'
 const ItemPath = { item_id: Id }
 
+/** An item's columns, and whether it has an image (never the image itself). */
+function itemColumns(db: Session) {
+  const image = db
+    .select({ itemId: itemImages.itemId })
+    .from(itemImages)
+    .where(eq(itemImages.itemId, items.id))
+  return { ...getTableColumns(items), hasImage: exists(image).mapWith(Boolean) }
+}
+
 export async function findItem(db: Session, id: number) {
-  const [row] = await db.select().from(items).where(eq(items.id, id))
+  const [row] = await db.select(itemColumns(db)).from(items).where(eq(items.id, id))
   return row === undefined ? undefined : toItem(row)
 }
 
@@ -51,7 +60,7 @@ export function itemsRouter(d: StoreDependencies) {
           query.tag === undefined ? undefined : arrayContains(items.tags, query.tag),
         ]
         const rows = await deps.db
-          .select()
+          .select(itemColumns(deps.db))
           .from(items)
           .where(and(...filters))
           .orderBy(asc(items.id))
@@ -95,7 +104,7 @@ export function itemsRouter(d: StoreDependencies) {
           })
           .returning()
         if (row === undefined) throw new Error('INSERT ... RETURNING gave no row')
-        return toItem(row)
+        return toItem({ ...row, hasImage: false })
       },
     )
     .patch(

@@ -120,3 +120,52 @@ export async function newItem(
 export function placeOrder(app: StoreApp, headers: Record<string, string>, itemId: number, quantity: number) {
   return app.inject({ method: 'POST', url: '/orders/', headers, payload: { item_id: itemId, quantity } })
 }
+
+/** Small files of each accepted format, made of their signatures and padding (the store checks the signature). */
+export const IMAGES = {
+  png: Buffer.from(
+    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+      '1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082',
+    'hex',
+  ),
+  jpeg: Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    Buffer.alloc(60, 1),
+    Buffer.from([0xff, 0xd9]),
+  ]),
+  gif: Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.alloc(40, 2)]),
+  webp: Buffer.concat([
+    Buffer.from('RIFF', 'latin1'),
+    Buffer.from([36, 0, 0, 0]),
+    Buffer.from('WEBPVP8 ', 'latin1'),
+    Buffer.alloc(28, 3),
+  ]),
+} as const
+
+/** A `multipart/form-data` body with one file, for `app.inject()`. */
+export async function fileForm(field: string, data: Buffer, contentType: string, filename = 'image.bin') {
+  const form = new FormData()
+  form.append(field, new Blob([data], { type: contentType }), filename)
+  const request = new Request('http://store.test/', { method: 'POST', body: form })
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  }
+}
+
+/** Uploads `data` as the image of item `itemId`. */
+export async function putImage(
+  app: StoreApp,
+  headers: Record<string, string>,
+  itemId: number,
+  data: Buffer,
+  contentType: string,
+) {
+  const form = await fileForm('image', data, contentType)
+  return app.inject({
+    method: 'PUT',
+    url: `/items/${itemId}/image`,
+    headers: { ...headers, ...form.headers },
+    payload: form.payload,
+  })
+}

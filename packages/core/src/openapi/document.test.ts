@@ -223,6 +223,7 @@ describe('the demo store', () => {
       '/token',
       '/items/',
       '/items/{item_id}',
+      '/items/{item_id}/image',
       '/orders/',
       '/admin/audit',
     ])
