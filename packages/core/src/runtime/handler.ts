@@ -115,8 +115,12 @@ export function createRouteHandler(runtime: RouteRuntime, handler: RuntimeHandle
     }
     if (failure.failed) throw failure.error
     const tasks = context.tasks
-    if (tasks !== undefined && tasks.size > 0)
-      reply.raw.once('close', () => runtime.track(tasks.run(request.log)))
+    if (tasks !== undefined && tasks.size > 0) {
+      // Tracked from now, not from when the response closes: a `close()` that starts in between (a SIGTERM right
+      // after the client got its answer) waits for these tasks too. They still run once the response is sent.
+      const sent = new Promise<void>((resolve) => reply.raw.once('close', () => resolve()))
+      runtime.track(sent.then(() => tasks.run(request.log)))
+    }
     if (outcome === undefined) return reply
     if (outcome.kind !== undefined) return writeKind(outcome.kind, outcome.body, request, reply)
     reply.code(outcome.status)
