@@ -25,18 +25,14 @@ export interface LoginLimit {
 function loginRateLimit(limit: LoginLimit) {
   let limiter: ReturnType<FastifyRequest['server']['createRateLimit']> | undefined
   return dependency({ deps: { login: passwordRequestForm } }, async ({ request, reply, deps }) => {
-    const req = request as FastifyRequest
-    limiter ??= req.server.createRateLimit({
+    limiter ??= request.server.createRateLimit({
       max: limit.max,
       timeWindow: limit.windowMs,
       keyGenerator: (r) => `${r.ip}\n${(r.body as { username?: unknown } | undefined)?.username}`,
     })
-    const outcome = await limiter(req)
+    const outcome = await limiter(request)
     if (outcome.isAllowed || !outcome.isExceeded) return deps.login
-    ;(reply as { header(name: string, value: string): void }).header(
-      'Retry-After',
-      String(outcome.ttlInSeconds),
-    )
+    reply.header('Retry-After', String(outcome.ttlInSeconds))
     throw new HTTPException(429, 'Too many login attempts, try again later', NO_STORE)
   })
 }
